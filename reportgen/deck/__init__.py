@@ -1,0 +1,1 @@
+"""The neutral deck model and its builder (metrics + layouts → slides)."""

@@ -1,0 +1,134 @@
+"""The neutral description of a deck that every renderer walks (DESIGN.md).
+
+Values here are final: numbers already formatted as Swedish text where they are shown
+as text, chart data already computed. Renderers only place and draw; they never
+compute a figure. Positions are named *regions* whose geometry lives in
+``layouts/theme.yaml``, so PPTX and PDF put every block in the same place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+SlideKind = Literal["title", "contents", "section", "subsection", "content"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph; ``level`` > 0 makes it a bullet at that depth."""
+
+    text: str
+    level: int = 0
+    bold: bool = False
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    region: str
+    paragraphs: tuple[Paragraph, ...]
+    size: float | None = None  # points; None = theme body size
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A headline number with its explanation ("44" / "av de 75 kartlagda …")."""
+
+    region: str
+    value: str
+    caption: str
+
+
+@dataclass(frozen=True)
+class Table:
+    """A real table: one header row, body rows of text, relative column widths."""
+
+    region: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]  # fractions of the region width, summing to 1
+    align: tuple[Literal["left", "right", "center"], ...]
+    caption: str = ""  # shown above the table ("Vanligast fysisk form")
+    font_size: float | None = None  # points; None = theme table size
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[float, ...]
+    color: str | None = None  # theme colour key ("primary", "cat_A", …) or None = by order
+
+
+@dataclass(frozen=True)
+class ReferenceLine:
+    label: str  # "Länet: 44", shown in the legend
+    value: float
+    color: str = "accent"
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """Everything needed to draw one chart, in data terms.
+
+    kind: "bar" (one or more series side by side), "stacked100" (shares summing to 100
+    per category), "column" (vertical bars). ``highlight`` lists category positions drawn
+    in the emphasis colour (Länet, Riket). ``alt_text`` is the Swedish description every
+    renderer attaches (ACCESSIBILITY.md).
+    """
+
+    region: str
+    kind: Literal["bar", "stacked100", "column"]
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    alt_text: str
+    orientation: Literal["horizontal", "vertical"] = "horizontal"
+    value_format: Literal["count", "percent", "decimal"] = "count"
+    reference_lines: tuple[ReferenceLine, ...] = ()
+    highlight: tuple[int, ...] = ()
+    value_labels: bool = True
+    legend: bool = True
+    axis_label: str = ""
+    caption: str = ""  # above the chart, e.g. "100 % = 723 insatser …"
+    key: str = ""  # stable id for caching and file names ("aldre-form-kommun")
+
+
+Block = TextBlock | KeyFigure | Table | ChartSpec
+
+
+@dataclass(frozen=True)
+class Slide:
+    kind: SlideKind
+    title: str
+    blocks: tuple[Block, ...] = ()
+    note: str = ""  # the "Not:" line, without the prefix
+    source: str = ""  # the "Källa:" line, without the prefix
+    section_number: str = ""  # "3" on section dividers
+    layout: str = "content"  # region set in layouts/theme.yaml
+    key: str = ""  # stable id, e.g. "aldre/topp10"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered part of the deck; its slides include its divider."""
+
+    number: str
+    title: str
+    slides: tuple[Slide, ...]
+    outline: tuple[tuple[str, int], ...] = ()  # sub-bookmarks: (title, slide index in section)
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    subtitle: str
+    county: str  # "Skåne län" or "Riket"
+    date_text: str  # "november 2026"
+    sections: tuple[Section, ...]
+    front: tuple[Slide, ...] = ()  # title and contents slides before section 1
+    synthetic: bool = False
+    language: str = "sv-SE"
+    author: str = ""
+
+    @property
+    def slides(self) -> list[Slide]:
+        return list(self.front) + [s for sec in self.sections for s in sec.slides]

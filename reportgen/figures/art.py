@@ -1,0 +1,17 @@
+"""A drawn chart as both renderers take it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ChartArt:
+    """One chart drawn once: the vector PDF (one page, exactly ``width`` × ``height``
+    inches) for the PDF renderer, and a PNG rasterised from that PDF for PowerPoint."""
+
+    key: str
+    pdf: bytes
+    png: bytes
+    width: float  # inches
+    height: float  # inches

@@ -1,0 +1,1 @@
+"""Renderers: walk the deck model and write files; they never compute a figure."""

@@ -1,0 +1,71 @@
+"""The theme of ``layouts/theme.yaml`` as a value both renderers and the figures read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from reportgen.paths import LAYOUTS_DIR
+
+FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"))
+
+
+@dataclass(frozen=True)
+class Region:
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Theme:
+    width: float
+    height: float
+    fonts: dict[str, str]
+    sizes: dict[str, float]
+    colors: dict[str, Any]
+    regions: dict[str, Region]
+    table: dict[str, float]
+
+    def region(self, name: str) -> Region:
+        try:
+            return self.regions[name]
+        except KeyError:
+            raise KeyError(f"region {name!r} is not defined in layouts/theme.yaml") from None
+
+    def color(self, key: str) -> str:
+        """A theme colour by key, or the value itself when it is already '#rrggbb'."""
+        return key if key.startswith("#") else str(self.colors[key])
+
+    def font_path(self, key: str) -> Path:
+        """The TrueType file of a PDF font (Debian's fonts-liberation2)."""
+        name = self.fonts[key]
+        for folder in FONT_DIRS:
+            if (folder / name).exists():
+                return folder / name
+        raise FileNotFoundError(
+            f"font {name} not found; install Debian's fonts-liberation2 (scripts/install-system-deps.sh)"
+        )
+
+
+def load_theme(path: Path | None = None) -> Theme:
+    return _load(str(path or LAYOUTS_DIR / "theme.yaml"))
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Theme:
+    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return Theme(
+        width=float(raw["slide"]["width"]),
+        height=float(raw["slide"]["height"]),
+        fonts=dict(raw["fonts"]),
+        sizes={k: float(v) for k, v in raw["sizes"].items()},
+        colors=dict(raw["colors"]),
+        regions={k: Region(*map(float, v)) for k, v in raw["regions"].items()},
+        table={k: float(v) for k, v in raw["table"].items()},
+    )
