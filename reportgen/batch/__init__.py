@@ -1,0 +1,1 @@
+"""Building whole counties (and Riket) safely: atomic files, manifests, parallel runs."""

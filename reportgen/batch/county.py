@@ -1,0 +1,148 @@
+"""Build every output of one county (or Riket) from the shared context.
+
+Stages are timed so the benchmark can report where the time goes. Each file is written
+under a temporary name, re-opened, then renamed into place (batch.atomic).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportgen.batch.atomic import atomic_output, remove_stale_temps, write_bytes_atomic
+from reportgen.batch.checks import check_file
+from reportgen.batch.context import SharedContext
+from reportgen.batch.manifest import verify_manifest, write_manifest
+from reportgen.batch.naming import county_folder, deck_name, workbook_name
+from reportgen.metrics.model import Scope
+
+STAMP = ".reportgen-stamp.json"
+FORMATS = ("pptx", "pdf", "xlsx")
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    out: Path
+    formats: tuple[str, ...] = FORMATS
+    template: Path | None = None
+    force: bool = False
+    municipality_files: bool = True
+
+
+@dataclass
+class ScopeResult:
+    scope: Scope
+    status: str = "ok"  # ok / skipped / failed
+    files: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+    stages: dict[str, float] = field(default_factory=dict)
+    message: str = ""
+    charts: int = 0
+
+
+@contextmanager
+def timed(result: ScopeResult, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.stages[stage] = result.stages.get(stage, 0.0) + time.perf_counter() - start
+
+
+def _stamp(ctx: SharedContext, scope: Scope, options: BuildOptions) -> dict[str, object]:
+    return {
+        "fingerprint": ctx.fingerprint,
+        "scope": scope.slug,
+        "formats": sorted(options.formats),
+        "municipality_files": options.municipality_files,
+    }
+
+
+def is_finished(folder: Path, stamp: dict[str, object]) -> bool:
+    """Finished = same stamp as this run would write and every manifest entry intact."""
+    try:
+        previous = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return previous == stamp and not verify_manifest(folder)
+
+
+def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
+    with atomic_output(path, check_file) as tmp:
+        writer(tmp)
+    return path
+
+
+def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
+    """Build the deck (PPTX/PDF), workbook and municipality files of one scope."""
+    from reportgen.deck.builder import build_deck
+    from reportgen.figures.draw import draw_charts
+    from reportgen.metrics.compute import compute_scope
+
+    started = time.perf_counter()
+    result = ScopeResult(scope)
+    folder = county_folder(options.out, scope.slug)
+    stamp = _stamp(ctx, scope, options)
+    if not options.force and is_finished(folder, stamp):
+        result.status = "skipped"
+        result.message = "unchanged since the last run"
+        return result
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(folder)
+    (folder / STAMP).unlink(missing_ok=True)
+
+    with timed(result, "metrics"):
+        metrics = ctx.national if scope.is_national else compute_scope(ctx.survey, scope)
+    with timed(result, "deck"):
+        deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=ctx.extras, date_text=ctx.date_text)
+    needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files
+    charts = {}
+    if needs_charts:
+        with timed(result, "figures"):
+            charts = draw_charts(_chart_specs(deck))
+        result.charts = len(charts)
+    if "pptx" in options.formats:
+        from reportgen.render.pptx import render_pptx
+
+        with timed(result, "pptx"):
+            result.files.append(
+                write_checked(folder / deck_name(scope.slug, ".pptx"),
+                              lambda p: render_pptx(deck, charts, p, template=options.template))
+            )
+    pdf_path = folder / deck_name(scope.slug, ".pdf")
+    if "pdf" in options.formats or options.municipality_files:
+        from reportgen.render.pdf import render_pdf
+
+        with timed(result, "pdf"):
+            result.files.append(write_checked(pdf_path, lambda p: render_pdf(deck, charts, p)))
+    xlsx_path = folder / workbook_name(scope.slug)
+    if "xlsx" in options.formats or options.municipality_files:
+        from reportgen.render.xlsx import render_xlsx
+        from reportgen.workbook.builder import build_workbook
+
+        with timed(result, "xlsx"):
+            workbook = build_workbook(ctx.survey, scope, synthetic=ctx.survey.synthetic)
+            result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
+    if options.municipality_files and not scope.is_national:
+        from reportgen.municipality.files import build_municipality_files
+
+        with timed(result, "municipality"):
+            result.files.extend(
+                build_municipality_files(ctx, metrics, folder, deck_pdf=pdf_path, workbook=xlsx_path)
+            )
+    with timed(result, "manifest"):
+        write_manifest(folder)
+        write_bytes_atomic(folder / STAMP, json.dumps(stamp, indent=2).encode("utf-8"))
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _chart_specs(deck: object) -> list:
+    from reportgen.deck.model import ChartSpec, Deck
+
+    assert isinstance(deck, Deck)
+    return [b for slide in deck.slides for b in slide.blocks if isinstance(b, ChartSpec)]

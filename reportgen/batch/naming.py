@@ -1,0 +1,43 @@
+"""File and folder names of the outputs (SPEC §7): ASCII slugs only, so no county or
+municipality name can steer a path outside the output folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.errors import ReportgenError
+from reportgen.text import slugify
+
+
+def county_folder(out: Path, slug: str) -> Path:
+    folder = (out / slugify(slug)).resolve()
+    if out.resolve() not in folder.parents:
+        raise ReportgenError(f"refusing to write outside {out}: {folder}")
+    return folder
+
+
+def deck_name(slug: str, suffix: str) -> str:
+    return f"{slugify(slug)}-analysrapport{suffix}"
+
+
+def workbook_name(slug: str) -> str:
+    return f"{slugify(slug)}-resultat.xlsx"
+
+
+def appendix_name(slug: str, suffix: str) -> str:
+    return f"{slugify(slug)}-bilaga-resultattabeller{suffix}"
+
+
+def municipality_stem(respondent_id: str, name: str) -> str:
+    return f"{slugify(respondent_id)}-{slugify(name)}"
+
+
+def profile_name(respondent_id: str, name: str) -> str:
+    return f"{municipality_stem(respondent_id, name)}-profil.pdf"
+
+
+def bundle_name(respondent_id: str, name: str) -> str:
+    return f"{municipality_stem(respondent_id, name)}-paket.zip"
+
+
+MUNICIPALITY_DIR = "kommuner"

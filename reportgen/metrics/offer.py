@@ -1,0 +1,119 @@
+"""Insatsutbud: what each respondent offers and how common each insats is (SPEC §5).
+
+Offered = Ja or Ja, en lokal variant; answered per insats = responding respondents with
+a non-blank offered answer; share offered = offered / answered.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from reportgen.metrics.model import GroupMean, Offer, RespondentCount, Scope
+from reportgen.metrics.scope import AreaTables, SurveyTables, area_key
+from reportgen.survey import Survey
+
+#: Swedish alphabetical order puts å, ä, ö after z (in that order).
+_SWEDISH = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "é": "e"})
+
+
+def swedish_key(name: str) -> str:
+    """Sort key for Swedish names (å < ä < ö after z)."""
+    return str(name).lower().translate(_SWEDISH)
+
+
+def offered_by_insats(survey: Survey, scope: Scope, area: str) -> pd.DataFrame:
+    """Per insats of the area (index insats_id, catalog order, all insatser):
+    ``insats`` (name with mark), ``offered``, ``answered``, ``share`` (NaN where answered 0).
+
+    Convenience entry for callers holding a Survey; the batch path uses ``insats_table``
+    on tables prepared once.
+    """
+    key = area_key(survey, area)
+    tables = SurveyTables.prepare(survey, [key]).select(scope).areas[key]
+    return insats_table(tables)
+
+
+def insats_table(tables: AreaTables) -> pd.DataFrame:
+    """``offered_by_insats`` over already prepared tables; also ``order`` and ``huvudgrupp_id``."""
+    answers = tables.answers
+    offered = tables.per_insats(rows=answers["offered"].to_numpy())
+    answered = tables.per_insats(rows=answers["answered"].to_numpy())
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(answered > 0, offered / np.maximum(answered, 1), np.nan)
+    frame = pd.DataFrame(
+        {
+            "insats": tables.insatser["label"].to_numpy(),
+            "offered": offered,
+            "answered": answered,
+            "share": share,
+            "order": np.arange(len(tables.insatser)),
+            "huvudgrupp_id": tables.insatser["huvudgrupp_id"].to_numpy(),
+        },
+        index=pd.Index(tables.insatser.index, name="insats_id"),
+    )
+    return frame
+
+
+def offered_per_unit(tables: AreaTables) -> pd.Series:
+    """Offered count per responding respondent (index respondent_id, register order); 0 if none."""
+    responding = tables.responding
+    counts = tables.per_unit(weights=tables.answers["offered"].to_numpy(dtype=float))
+    return pd.Series(counts[responding["unit"].to_numpy()].astype(np.int64), index=responding.index, name="offered")
+
+
+def offer(tables: AreaTables) -> Offer:
+    """Headline figures: mean over responding; min/max over slutförd, else over all
+    responding (``minmax_from_completed`` False); further share = Ja / (Ja + Nej)."""
+    responding = tables.responding
+    counts = offered_per_unit(tables)
+    completed = (responding["status"] == "slutford").to_numpy()
+    basis = counts[completed] if completed.any() else counts
+    further = responding["further"]
+    further_yes = int((further == "ja").sum())
+    further_answered = int(further.isin(("ja", "nej")).sum())
+    order = sorted(
+        range(len(counts)),
+        key=lambda i: (-int(counts.iloc[i]), swedish_key(responding["name"].iloc[i]), counts.index[i]),
+    )
+    per_respondent = tuple(
+        RespondentCount(
+            respondent_id=str(counts.index[i]),
+            name=str(responding["name"].iloc[i]),
+            offered=int(counts.iloc[i]),
+            completed=bool(completed[i]),
+        )
+        for i in order
+    )
+    return Offer(
+        mean=float(counts.mean()) if len(counts) else float("nan"),
+        min=int(basis.min()) if len(basis) else None,
+        max=int(basis.max()) if len(basis) else None,
+        minmax_from_completed=bool(completed.any()),
+        further_yes=further_yes,
+        further_answered=further_answered,
+        further_share=further_yes / further_answered if further_answered else None,
+        per_respondent=per_respondent,
+    )
+
+
+def group_sums(tables: AreaTables) -> np.ndarray:
+    """Offered (respondent, insats) pairs per huvudgrupp position."""
+    answers = tables.answers
+    rows = answers["offered"].to_numpy()
+    return np.bincount(answers["group"].to_numpy()[rows], minlength=len(tables.groups))
+
+
+def group_means(tables: AreaTables, national: AreaTables) -> tuple[GroupMean, ...]:
+    """Mean offered per responding respondent in each huvudgrupp, scope vs Riket."""
+    mine = _means(tables)
+    theirs = _means(national)
+    return tuple(
+        GroupMean(str(row.huvudgrupp_id), str(row.huvudgrupp), mine[i], theirs[i])
+        for i, row in enumerate(tables.groups.itertuples(index=False))
+    )
+
+
+def _means(tables: AreaTables) -> list[float | None]:
+    n = len(tables.responding)
+    return [float(s) / n if n else None for s in group_sums(tables)]
