@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,9 @@ class Theme:
     colors: dict[str, Any]
     regions: dict[str, Region]
     table: dict[str, float]
+    # Chart drawing settings (dpi, PDF font type, label limits); read by reportgen.figures.style,
+    # which supplies a default for every key left out.
+    charts: dict[str, Any] = field(default_factory=dict)
 
     def region(self, name: str) -> Region:
         try:
@@ -68,4 +71,5 @@ def _load(path: str) -> Theme:
         colors=dict(raw["colors"]),
         regions={k: Region(*map(float, v)) for k, v in raw["regions"].items()},
         table={k: float(v) for k, v in raw["table"].items()},
+        charts=dict(raw.get("charts") or {}),
     )

@@ -18,22 +18,24 @@ from reportgen.text import fold
 #: Each entry is a printed name that no normalisation can reconcile.
 ALIASES: dict[str, dict[str, str]] = {
     "äldre": {
-        # The deck spells "vårddjur" where the catalog has "vårdjur".
-        "vardhundvarddjurforpersoner i sarskilt boende": "vardhundvardjurforpersoner i sarskilt boende",
+        # "vårddjur" in the deck, "vårdjur" in the catalog.
+        "vardhundvarddjurforpersonerisarskiltboende": "vardhundvardjurforpersonerisarskiltboende",
         "digitalavarddjur": "digitalavardjur",
     },
     "barn och unga": {
         "hemforvardellerboendehvbhem": "hemforvardellerboendehvb",
+        # The catalog keeps the survey's typo "Umgängeskotaktperson".
         "umgangeskontaktperson": "umgangeskotaktperson",
-        "kometforforaldramedbarn311ar": "forstarktkometforforaldramedbarn311ar",
     },
     "funktionshinder": {
         "hemforvardellerboendehvbhem": "hemforvardellerboendehvb",
+        "sarskiltboendegruppboendebarn": "sarskiltboendegruppboendestodbarn",
+        "sarskiltboendegruppboendevuxna": "sarskiltboendegruppboendestodvuxna",
     },
     "missbruk och beroende": {
         "hemforvardellerboendehvbhem": "hemforvardellerboendehvb",
         "haschavanjningsprogrammethap": "haschavvanjningsprogrammethap",
-        "naranoninspireradestodprogram": "naranoninspireradestodprogram",
+        # The catalog's "AI-Anon" is an OCR slip for "Al-Anon".
         "alanoninspireradestodprogram": "aianoninspireradestodprogram",
     },
     "socialpsykiatri": {
@@ -41,9 +43,10 @@ ALIASES: dict[str, dict[str, str]] = {
     },
     "våld i nära relationer": {
         "skyddatboendeforvaldutsattakvinnor": "skyddatboendeforvaldsutsattakvinnor",
-        "internetbehandlingmotvaldinararelationerivin": "internetbehandlingmotvaldinararelationerivin",
+        "skyddatboendeforvaldutsattapaverkadeavalkoholochdroger": "skyddatboendeforvaldsutsattapaverkadeavalkoholochdroger",
     },
 }
+
 
 _MARK = re.compile(r"\s*(\\?\*){1,2}\s*$")
 _ANHORIGA = re.compile(r"\s*\(anh[öo]riga\)\s*$", re.IGNORECASE)

@@ -87,7 +87,7 @@ class Header:
     """The recognised columns of one table: file header → documented column name."""
 
     kind: str | None  # "area", "insats" or None when neither
-    rename: dict[str, str]
+    rename: dict[int, str]  # header position → documented column
     problems: tuple[Problem, ...]
 
 
@@ -99,10 +99,10 @@ def recognise(file: str, headers: list[str]) -> Header:
     otherwise drop a whole column of answers silently).
     """
     problems: list[Problem] = []
-    rename: dict[str, str] = {}
+    rename: dict[int, str] = {}
     seen: dict[str, str] = {}
     unknown: list[str] = []
-    for header in headers:
+    for position, header in enumerate(headers):
         if header_key(header) == "" or str(header).startswith("Unnamed:"):
             continue
         column = _BY_KEY.get(header_key(header))
@@ -115,7 +115,7 @@ def recognise(file: str, headers: list[str]) -> Header:
             )
             continue
         seen[column] = header
-        rename[header] = column
+        rename[position] = column
     present = set(rename.values())
     if present & {"insats_id", "insats", "erbjuden"}:
         kind: str | None = "insats"

@@ -7,7 +7,7 @@ Riket's tables and totals for its reference figures.
 from __future__ import annotations
 
 from reportgen.metrics.dimension import dimension, total_shares
-from reportgen.metrics.model import AreaMetrics, CategoryShares, Scope, ScopeMetrics
+from reportgen.metrics.model import AreaMetrics, Scope, ScopeMetrics
 from reportgen.metrics.offer import group_means, insats_table, offer
 from reportgen.metrics.ranking import least_common, most_common
 from reportgen.metrics.response import response
@@ -52,12 +52,11 @@ def _area(tables: AreaTables, national_tables: AreaTables, scope: Scope, nationa
     table = insats_table(tables)
     area_offer = offer(tables)
     area_response = response(tables)
-    order = tuple(r.respondent_id for r in area_offer.per_respondent)
     dimensions = {}
     for name in DIMENSIONS:
         total = total_shares(tables, name, "riket" if scope.is_national else "lan", scope.name)
         national_total = total if national is None else national.dimensions[name].national_total
-        dimensions[name] = dimension(tables, name, order, total, national_total)
+        dimensions[name] = dimension(tables, name, area_offer.per_respondent, total, national_total)
     return AreaMetrics(
         area=tables.area,
         catalog_size=len(tables.insatser),
@@ -72,8 +71,3 @@ def _area(tables: AreaTables, national_tables: AreaTables, scope: Scope, nationa
         dimensions=dimensions,
         wish=wish(tables),
     )
-
-
-def national_total_of(metrics: ScopeMetrics, area: str, name: str) -> CategoryShares:
-    """Riket's category counts of a dimension, as every scope carries them."""
-    return metrics.areas[area].dimensions[name].national_total

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from reportgen.metrics.model import CategoryShares, Dimension, Distribution, InsatsCategory
+from reportgen.metrics.model import CategoryShares, Dimension, Distribution, InsatsCategory, RespondentCount
 from reportgen.metrics.scope import BLANK, AreaTables
 from reportgen.survey import CATEGORIES, INDIVIDUALS
 
@@ -25,9 +25,9 @@ def _counts(row: np.ndarray) -> dict[str, int]:
 
 def total_shares(tables: AreaTables, dimension: str, key: str, label: str) -> CategoryShares:
     """Category counts over all pairs of the scope; n_respondents = units with ≥1 pair."""
-    codes = tables.answers[dimension].to_numpy()
+    codes = tables.answers[dimension]
     pairs = codes != BLANK
-    units = tables.answers["unit"].to_numpy()[pairs]
+    units = tables.answers["unit"][pairs]
     return CategoryShares(
         key=key,
         label=label,
@@ -40,23 +40,23 @@ def total_shares(tables: AreaTables, dimension: str, key: str, label: str) -> Ca
 def dimension(
     tables: AreaTables,
     dimension: str,
-    respondent_order: tuple[str, ...],
+    respondent_order: tuple[RespondentCount, ...],
     total: CategoryShares,
     national_total: CategoryShares,
 ) -> Dimension:
     """All figures of one dimension for one scope and area.
 
-    ``respondent_order`` is the order of the per-respondent offered chart (most offered
-    first), so the stacked bars line up with it; ``total`` / ``national_total`` come
-    from ``total_shares`` so that Riket is computed once.
+    ``respondent_order`` is ``Offer.per_respondent`` (most offered first), so the
+    stacked bars line up with the offered chart; ``total`` / ``national_total`` come from
+    ``total_shares`` so that Riket is computed once.
     """
     answers = tables.answers
-    codes = answers[dimension].to_numpy()
+    codes = answers[dimension]
     pairs = codes != BLANK
     code = codes[pairs].astype(np.int64)
-    insats = answers["insats"].to_numpy()[pairs]
-    unit = answers["unit"].to_numpy()[pairs]
-    group = answers["group"].to_numpy()[pairs]
+    insats = answers["insats"][pairs]
+    unit = answers["unit"][pairs]
+    group = answers["group"][pairs]
 
     per_insats = _per_insats(tables, np.bincount(insats * _K + code, minlength=_K * len(tables.insatser)))
     return Dimension(
@@ -68,27 +68,22 @@ def dimension(
         top5=_top(per_insats, TOP5),
         per_respondent=_per_respondent(tables, unit, code, respondent_order),
         per_group=_per_group(tables, group, unit, code),
-        individuals=_individuals(answers["individuals"].to_numpy()[pairs], code),
+        individuals=_individuals(answers["individuals"][pairs], code),
     )
 
 
 def _per_insats(tables: AreaTables, flat: np.ndarray) -> tuple[tuple[str, dict[str, InsatsCategory]], ...]:
     """Insatser with at least one answered pair, catalog order; n = pairs of the insats."""
     matrix = flat.reshape(-1, _K)
-    ids = tables.insatser.index
-    labels = tables.insatser["label"].to_numpy()
+    ids = tables.insatser.index.tolist()
+    labels = tables.insatser["label"].tolist()
     result = []
-    for i in np.flatnonzero(matrix.sum(axis=1)):
-        n = int(matrix[i].sum())
-        result.append(
-            (
-                str(ids[i]),
-                {
-                    category: InsatsCategory(str(ids[i]), str(labels[i]), n, int(matrix[i, k]), int(matrix[i, k]) / n)
-                    for k, category in enumerate(CATEGORIES)
-                },
-            )
-        )
+    for i, row in zip(
+        np.flatnonzero(matrix.sum(axis=1)).tolist(), matrix[matrix.sum(axis=1) > 0].tolist(), strict=True
+    ):
+        n = sum(row)
+        cats = {c: InsatsCategory(ids[i], labels[i], n, row[k], row[k] / n) for k, c in enumerate(CATEGORIES)}
+        result.append((ids[i], cats))
     return tuple(result)
 
 
@@ -105,19 +100,20 @@ def _top(
 
 
 def _per_respondent(
-    tables: AreaTables, unit: np.ndarray, code: np.ndarray, order: tuple[str, ...]
+    tables: AreaTables, unit: np.ndarray, code: np.ndarray, order: tuple[RespondentCount, ...]
 ) -> tuple[CategoryShares, ...]:
     matrix = np.bincount(unit * _K + code, minlength=_K * tables.n_register_units).reshape(-1, _K)
-    units = tables.units.loc[list(order)]
+    positions = tables.units["unit"].reindex([r.respondent_id for r in order]).to_numpy(dtype=np.int64)
+    rows = matrix[positions].tolist()
     return tuple(
         CategoryShares(
-            key=str(rid),
-            label=str(name),
-            n_pairs=int(matrix[pos].sum()),
-            n_respondents=int(matrix[pos].sum() > 0),
-            counts=_counts(matrix[pos]),
+            key=r.respondent_id,
+            label=r.name,
+            n_pairs=sum(row),
+            n_respondents=int(sum(row) > 0),
+            counts=dict(zip(CATEGORIES, row, strict=True)),
         )
-        for rid, name, pos in zip(units.index, units["name"], units["unit"], strict=True)
+        for r, row in zip(order, rows, strict=True)
     )
 
 

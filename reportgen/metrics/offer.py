@@ -37,8 +37,8 @@ def offered_by_insats(survey: Survey, scope: Scope, area: str) -> pd.DataFrame:
 def insats_table(tables: AreaTables) -> pd.DataFrame:
     """``offered_by_insats`` over already prepared tables; also ``order`` and ``huvudgrupp_id``."""
     answers = tables.answers
-    offered = tables.per_insats(rows=answers["offered"].to_numpy())
-    answered = tables.per_insats(rows=answers["answered"].to_numpy())
+    offered = tables.per_insats(rows=answers["offered"])
+    answered = tables.per_insats(rows=answers["answered"])
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(answered > 0, offered / np.maximum(answered, 1), np.nan)
     frame = pd.DataFrame(
@@ -58,7 +58,7 @@ def insats_table(tables: AreaTables) -> pd.DataFrame:
 def offered_per_unit(tables: AreaTables) -> pd.Series:
     """Offered count per responding respondent (index respondent_id, register order); 0 if none."""
     responding = tables.responding
-    counts = tables.per_unit(weights=tables.answers["offered"].to_numpy(dtype=float))
+    counts = tables.per_unit(weights=tables.answers["offered"].astype(float))
     return pd.Series(counts[responding["unit"].to_numpy()].astype(np.int64), index=responding.index, name="offered")
 
 
@@ -72,17 +72,12 @@ def offer(tables: AreaTables) -> Offer:
     further = responding["further"]
     further_yes = int((further == "ja").sum())
     further_answered = int(further.isin(("ja", "nej")).sum())
-    order = sorted(
-        range(len(counts)),
-        key=lambda i: (-int(counts.iloc[i]), swedish_key(responding["name"].iloc[i]), counts.index[i]),
-    )
+    names = responding["name"].tolist()
+    ids = counts.index.tolist()
+    values = counts.tolist()
+    order = sorted(range(len(values)), key=lambda i: (-values[i], swedish_key(names[i]), ids[i]))
     per_respondent = tuple(
-        RespondentCount(
-            respondent_id=str(counts.index[i]),
-            name=str(responding["name"].iloc[i]),
-            offered=int(counts.iloc[i]),
-            completed=bool(completed[i]),
-        )
+        RespondentCount(respondent_id=str(ids[i]), name=str(names[i]), offered=values[i], completed=bool(completed[i]))
         for i in order
     )
     return Offer(
@@ -100,8 +95,8 @@ def offer(tables: AreaTables) -> Offer:
 def group_sums(tables: AreaTables) -> np.ndarray:
     """Offered (respondent, insats) pairs per huvudgrupp position."""
     answers = tables.answers
-    rows = answers["offered"].to_numpy()
-    return np.bincount(answers["group"].to_numpy()[rows], minlength=len(tables.groups))
+    rows = answers["offered"]
+    return np.bincount(answers["group"][rows], minlength=len(tables.groups))
 
 
 def group_means(tables: AreaTables, national: AreaTables) -> tuple[GroupMean, ...]:

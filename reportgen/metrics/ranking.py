@@ -8,6 +8,7 @@ not "common", and its share may be undefined.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from reportgen.metrics.model import InsatsShare
@@ -17,25 +18,31 @@ TOP_N = 10
 
 def most_common(table: pd.DataFrame, n: int = TOP_N) -> tuple[InsatsShare, ...]:
     """``table`` as from ``offer.insats_table`` (columns insats, offered, answered, share, order)."""
-    rows = table[table["offered"] > 0]
-    rows = rows.sort_values(["offered", "share", "order"], ascending=[False, False, True], kind="stable")
-    return _shares(rows.head(n))
+    return _ranked(table, n, most=True)
 
 
 def least_common(table: pd.DataFrame, n: int = TOP_N) -> tuple[InsatsShare, ...]:
-    rows = table[table["offered"] > 0]
-    rows = rows.sort_values(["offered", "share", "order"], ascending=[True, True, True], kind="stable")
-    return _shares(rows.head(n))
+    return _ranked(table, n, most=False)
 
 
-def _shares(rows: pd.DataFrame) -> tuple[InsatsShare, ...]:
+def _ranked(table: pd.DataFrame, n: int, most: bool) -> tuple[InsatsShare, ...]:
+    offered = table["offered"].to_numpy(dtype=np.int64)
+    share = table["share"].to_numpy(dtype=float)
+    order = table["order"].to_numpy(dtype=np.int64)
+    sign = -1 if most else 1
+    # np.lexsort sorts by the last key first; offered > 0 implies a defined share.
+    ranked = np.lexsort((order, sign * np.nan_to_num(share), sign * offered))
+    ranked = ranked[offered[ranked] > 0][:n].tolist()
+    ids = table.index.tolist()
+    names = table["insats"].tolist()
+    answered = table["answered"].tolist()
     return tuple(
         InsatsShare(
-            insats_id=str(insats_id),
-            insats=str(row.insats),
-            offered=int(row.offered),
-            answered=int(row.answered),
-            share=float(row.share),
+            insats_id=str(ids[i]),
+            insats=str(names[i]),
+            offered=int(offered[i]),
+            answered=int(answered[i]),
+            share=float(share[i]),
         )
-        for insats_id, row in zip(rows.index, rows.itertuples(index=False), strict=True)
+        for i in ranked
     )

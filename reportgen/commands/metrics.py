@@ -1,0 +1,105 @@
+"""``reportgen metrics``: the figures of a county deck (or Riket) as JSON or CSV."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+
+from reportgen.errors import ReportgenError
+from reportgen.metrics.appendix import appendix_from
+from reportgen.metrics.compute import compute_scope
+from reportgen.metrics.offer import insats_table
+from reportgen.metrics.scope import SurveyTables, area_key, scope_for
+from reportgen.metrics.serialize import frame_records, ranking_frame, scope_json, summary_frame
+
+TABLES = ("summary", "top10", "bottom10", "insatser", "appendix")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "metrics",
+        help="print the computed figures of a county (or Riket) as JSON or CSV",
+        description=(
+            "Compute every figure a county deck shows (SPEC §5) and print it. JSON without --table "
+            "gives everything; --table picks one table: summary (headline figures per area), top10, "
+            "bottom10, insatser (offered / answered / share per insats) or appendix (the result "
+            "appendix: given, digital, private, without decision per insats)."
+        ),
+    )
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--county", metavar="NAME", help='county by name, code or slug ("Skåne län", "skane", 12)')
+    who.add_argument("--national", action="store_true", help="the whole country (Riket)")
+    p.add_argument("--area", metavar="AREA", help='only this area ("äldre", "barn och unga", …)')
+    p.add_argument("--format", choices=("json", "csv"), default="json", help="output format (default: json)")
+    p.add_argument("--table", choices=TABLES, help="one table instead of everything (CSV default: summary)")
+    p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--data", type=Path, help="folder or file with answer files (default: bundled demo data)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reportgen.io.load import load_survey
+
+    survey = load_survey(args.data).survey
+    scope = scope_for(survey, None if args.national else args.county)
+    areas = [area_key(survey, args.area)] if args.area else None
+    table = args.table or ("summary" if args.format == "csv" else None)
+
+    if table in ("appendix", "insatser"):
+        data = SurveyTables.prepare(survey, areas).select(scope)
+        if table == "appendix":
+            frame = appendix_from(data)
+        else:
+            frame = pd.concat(
+                [insats_table(t).drop(columns="order").reset_index().assign(area=a) for a, t in data.areas.items()],
+                ignore_index=True,
+            )[["area", "huvudgrupp_id", "insats_id", "insats", "offered", "answered", "share"]]
+        payload: object = frame
+    else:
+        metrics = compute_scope(survey, scope)
+        if table is None:
+            payload = scope_json(metrics, areas)
+        elif table == "summary":
+            payload = summary_frame(metrics, areas)
+        else:
+            payload = ranking_frame(metrics, table, areas)
+
+    if isinstance(payload, pd.DataFrame):
+        if args.format == "csv":
+            text = payload.to_csv(index=False, lineterminator="\n")
+        else:
+            text = _json({"county": scope.name, "table": table, "rows": frame_records(payload)})
+    else:
+        if args.format == "csv":
+            raise ReportgenError("CSV needs one table: add --table summary|top10|bottom10|insatser|appendix")
+        text = _json(payload)
+    _emit(text, args.out)
+    return 0
+
+
+def _json(payload: object) -> str:
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    out = Path(out)
+    if not out.parent.is_dir():
+        raise ReportgenError(f"--out: the folder {out.parent} does not exist")
+    # Written beside the target and renamed: never a half-written file (SPEC §7).
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

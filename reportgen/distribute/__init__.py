@@ -1,0 +1,1 @@
+"""Sending each municipality its files: recipients, messages, SMTP and the delivery log."""

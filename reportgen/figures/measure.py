@@ -1,0 +1,103 @@
+"""Text measurement and label shortening for chart layout.
+
+Charts place their axes from measured label sizes instead of ``tight_layout`` (which
+draws every label to measure it and changes the plot size; PERFORMANCE.md). Widths come
+from the font's advance widths (``hmtx``), which is what Matplotlib's PDF backend lays
+text out with; kerning only ever makes the drawn text narrower, so these widths are a
+safe upper bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+ELLIPSIS = "…"
+# What an insats name must keep when shortened: its */** mark and its "(n)" count (SPEC §6).
+_SUFFIX = re.compile(r"(\*{1,2})?(\s*\(\d+\))?$")
+
+
+@dataclass(frozen=True)
+class FontMetrics:
+    """Advance widths of one TrueType face, in font units."""
+
+    units_per_em: int
+    advances: dict[str, int]
+    fallback: int  # width of a character the font lacks (its .notdef glyph)
+
+    def width(self, text: str, size: float) -> float:
+        """Width in inches of one line of ``text`` at ``size`` points."""
+        units = sum(self.advances.get(ch, self.fallback) for ch in text)
+        return units * size / self.units_per_em / 72.0
+
+
+@lru_cache(maxsize=8)
+def font_metrics(path: Path) -> FontMetrics:
+    font = TTFont(str(path), lazy=True)
+    hmtx = font["hmtx"]
+    cmap = font.getBestCmap()
+    advances = {chr(code): hmtx[glyph][0] for code, glyph in cmap.items()}
+    return FontMetrics(
+        units_per_em=int(font["head"].unitsPerEm),
+        advances=advances,
+        fallback=int(hmtx[".notdef"][0]),
+    )
+
+
+def shorten(text: str, metrics: FontMetrics, size: float, width: float) -> str:
+    """``text`` cut with "…" to fit ``width``, keeping a trailing ``*``/``**`` and ``(n)``."""
+    if metrics.width(text, size) <= width:
+        return text
+    match = _SUFFIX.search(text)
+    suffix = match.group(0) if match and match.start() > 0 else ""
+    stem = text[: len(text) - len(suffix)] if suffix else text
+    tail = ELLIPSIS + suffix
+    # Binary search on the stem length: widths grow monotonically with it.
+    lo, hi = 0, len(stem)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if metrics.width(stem[:mid].rstrip() + tail, size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return stem[:lo].rstrip(" ,/–-") + tail if lo else tail
+
+
+@dataclass(frozen=True)
+class Wrapped:
+    lines: tuple[str, ...]
+    shortened: bool  # the text did not fit in the allowed lines and was cut with "…"
+
+
+def wrap(text: str, metrics: FontMetrics, size: float, width: float, max_lines: int) -> Wrapped:
+    """Greedy word wrap into at most ``max_lines`` lines of ``width`` inches.
+
+    The last line takes whatever remains and is shortened with "…" when it is too long,
+    so the mark and count at the end of an insats name survive.
+    """
+    words = " ".join(text.split()).split(" ")
+    lines: list[str] = []
+    current = ""
+    for i, word in enumerate(words):
+        candidate = f"{current} {word}" if current else word
+        if not current or metrics.width(candidate, size) <= width:
+            current = candidate
+            continue
+        if len(lines) == max_lines - 1:
+            current = " ".join([current, *words[i:]])
+            break
+        lines.append(current)
+        current = word
+    lines.append(current)
+    # Only the last line can be long by more than one word; a single word longer than a
+    # whole line is cut too.
+    fitted = tuple(shorten(line, metrics, size, width) for line in lines)
+    return Wrapped(fitted, fitted != tuple(lines))
+
+def text_height(size: float, lines: int, line_spacing: float) -> float:
+    """Height in inches of ``lines`` lines of text at ``size`` points."""
+    return size * line_spacing * max(lines, 1) / 72.0

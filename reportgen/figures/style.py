@@ -1,0 +1,127 @@
+"""The charts' look, from the theme: settings, colours and Matplotlib rcParams.
+
+Everything is applied with ``matplotlib.rc_context`` around one chart's drawing and
+saving, so nothing leaks into other code in the process (plotnine's habit; DESIGN.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from reportgen.figures.measure import FontMetrics, font_metrics
+from reportgen.theme import Theme
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """The ``charts:`` section of ``layouts/theme.yaml``; each field's default applies
+    when the theme leaves the key out."""
+
+    dpi: float = 150
+    pdf_fonttype: int = 42  # 42: TrueType subsets with ToUnicode, what PDF/UA checkers accept
+    label_max_size: float = 10
+    label_min_size: float = 6.5
+    label_max_lines: int = 2
+    label_max_share: float = 0.36
+    label_max_width: float = 3.6
+    line_spacing: float = 1.2
+    bar_fill: float = 0.72
+    bar_max_thickness: float = 0.42
+    column_max_thickness: float = 0.9
+    caption_gap: float = 0.06
+    legend_gap: float = 0.12
+    label_pad: float = 0.06  # inches between a label and its bar or axis
+
+    @classmethod
+    def from_theme(cls, theme: Theme) -> ChartStyle:
+        known = {f.name: f.type for f in fields(cls)}
+        unknown = sorted(set(theme.charts) - set(known))
+        if unknown:
+            raise ValueError(f"unknown keys under charts: in layouts/theme.yaml: {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        for name, raw in theme.charts.items():
+            values[name] = int(raw) if known[name] == "int" else float(raw)
+        style = cls(**values)
+        if style.pdf_fonttype not in (3, 42):
+            raise ValueError("charts.pdf_fonttype in layouts/theme.yaml must be 3 or 42")
+        return style
+
+
+@dataclass(frozen=True)
+class Palette:
+    text: str
+    muted: str
+    rule: str
+    light: str
+    background: str
+    highlight: str
+    series: tuple[str, ...]
+
+
+def palette(theme: Theme) -> Palette:
+    c = theme.colors
+    return Palette(
+        text=str(c["text"]),
+        muted=str(c["muted"]),
+        rule=str(c["rule"]),
+        light=str(c["light"]),
+        background=str(c["background"]),
+        highlight=str(c["highlight"]),
+        series=tuple(str(s) for s in c["series"]),
+    )
+
+
+@dataclass(frozen=True)
+class Fonts:
+    family: str
+    regular: FontMetrics
+    bold: FontMetrics
+    regular_path: Path
+
+
+def chart_fonts(theme: Theme) -> Fonts:
+    return Fonts(
+        family=theme.fonts["chart"],
+        regular=font_metrics(theme.font_path("pdf_regular")),
+        bold=font_metrics(theme.font_path("pdf_bold")),
+        regular_path=theme.font_path("pdf_regular"),
+    )
+
+
+def rc_params(theme: Theme, style: ChartStyle) -> dict[str, Any]:
+    """rcParams for one chart: the theme's font and colours, deterministic PDF output."""
+    pal = palette(theme)
+    return {
+        "font.family": "sans-serif",
+        "font.sans-serif": [theme.fonts["chart"]],
+        "font.size": style.label_max_size,
+        "text.color": pal.text,
+        "text.parse_math": False,  # names may contain "$"; they are never mathtext
+        "axes.edgecolor": pal.rule,
+        "axes.labelcolor": pal.muted,
+        "axes.linewidth": 0.8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.facecolor": "none",
+        "axes.axisbelow": True,
+        "xtick.color": pal.rule,
+        "ytick.color": pal.rule,
+        "xtick.labelcolor": pal.muted,
+        "ytick.labelcolor": pal.muted,
+        "xtick.labelsize": style.label_max_size,
+        "ytick.labelsize": style.label_max_size,
+        "xtick.major.size": 3,
+        "ytick.major.size": 3,
+        "figure.facecolor": "none",
+        "savefig.facecolor": "none",
+        "savefig.edgecolor": "none",
+        "savefig.transparent": False,
+        "pdf.fonttype": style.pdf_fonttype,
+        "pdf.compression": 6,
+        "pdf.use14corefonts": False,
+        "svg.hashsalt": "reportgen",
+        "path.simplify": True,
+        "hatch.color": pal.background,
+    }

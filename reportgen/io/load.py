@@ -1,0 +1,77 @@
+"""The one way any command gets a Survey from answer files (DESIGN "Fail early, fail whole").
+
+Every loading path runs the full validation: with any error nothing is returned, and the
+raised ``ValidationError`` carries every problem found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportgen.catalog import Catalog
+from reportgen.errors import Problem
+from reportgen.io.read import answer_files
+from reportgen.io.report import AnswerFileError
+from reportgen.io.validate import Checked, check
+from reportgen.paths import DEMO_DIR
+from reportgen.register import Register
+from reportgen.survey import Survey
+
+#: A file of this name in the data folder marks its answers as synthetic (SPEC §9): every
+#: deck built from it says so.
+SYNTHETIC_MARKER = "SYNTHETIC"
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    survey: Survey
+    warnings: tuple[Problem, ...]
+
+
+def is_synthetic(path: Path | None) -> bool:
+    """The bundled demo data, or any folder holding a ``SYNTHETIC`` marker file."""
+    if path is None:
+        return True
+    folder = path if path.is_dir() else path.parent
+    return (folder / SYNTHETIC_MARKER).is_file()
+
+
+def check_survey(
+    path: Path | None = None,
+    *,
+    catalog: Catalog | None = None,
+    register: Register | None = None,
+    demo_dir: Path = DEMO_DIR,
+) -> Checked:
+    """Validate without raising: what ``reportgen validate`` reports. ``path`` None means
+    ``demo_dir``, the bundled demo data."""
+    if path is None and not (demo_dir.is_dir() and answer_files(demo_dir)):
+        problem = Problem(
+            str(demo_dir),
+            None,
+            None,
+            None,
+            "the bundled demo data is missing; generate it (reportgen demo-data) or give --data PATH",
+        )
+        return Checked(None, (problem,))
+    return check(
+        Path(path) if path is not None else demo_dir,
+        catalog or Catalog.load(),
+        register or Register.load(),
+        synthetic=is_synthetic(Path(path) if path is not None else None),
+    )
+
+
+def load_survey(
+    path: Path | None = None, *, catalog: Catalog | None = None, register: Register | None = None
+) -> LoadResult:
+    """The validated Survey of a folder or file (None: the bundled demo data).
+
+    Raises ``ValidationError`` with every problem when there is at least one error.
+    """
+    checked = check_survey(path, catalog=catalog, register=register)
+    if checked.survey is None:
+        raise AnswerFileError(checked.problems)
+    return LoadResult(checked.survey, checked.warnings)
+

@@ -1,0 +1,148 @@
+"""The two tables of an area: insatser × municipalities, and the follow-up answers.
+
+Layout choice (issue 5 item 2, issue 9 item 4): the follow-ups are *not* extra columns
+per municipality (five more columns for each of up to 49 municipalities would make a
+sheet of ~300 columns that no filter can tame), but a long table on a sheet of its own:
+one row per municipality × offered insats, one column per follow-up question. Both
+sheets then hold exactly one Excel table with one header row, and a user filters the
+follow-ups by municipality, insats or answer with the table's own filter buttons.
+
+Figures (shares, counts) come from the metrics layer; this module only arranges them
+and turns answer codes into words.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import pandas as pd
+
+from reportgen.metrics.model import Scope
+from reportgen.metrics.offer import insats_table, swedish_key
+from reportgen.metrics.scope import AreaTables
+from reportgen.survey import OFFERED, RESPONDING, Survey
+from reportgen.workbook import texts
+from reportgen.workbook.model import Cell, Column
+
+INSATS_COLUMNS = (
+    Column("Huvudgrupp"),
+    Column("Underrubrik"),
+    Column("Insats-id"),
+    Column("Insats"),
+    Column("Målgrupp"),
+)
+
+
+def unit_order(tables: AreaTables) -> pd.DataFrame:
+    """The scope's respondent units in Swedish alphabetical order of name (then id):
+    the order users look for a municipality in."""
+    units = tables.units
+    keys = sorted(units.index, key=lambda rid: (swedish_key(units.at[rid, "name"]), rid))
+    return units.loc[keys]
+
+
+def unit_headers(units: pd.DataFrame, taken: Iterable[str]) -> list[str]:
+    """Column headers for the units: the name, with the code added where a name would
+    repeat (Excel needs unique headers, compared without case)."""
+    used = {t.casefold() for t in taken}
+    names = [str(n) for n in units["name"]]
+    folded = [n.casefold() for n in names]
+    headers = []
+    for rid, name, key in zip(units.index, names, folded, strict=True):
+        header = name if folded.count(key) == 1 and key not in used else f"{name} ({rid})"
+        used.add(header.casefold())
+        headers.append(header)
+    return headers
+
+
+def _share(value: float) -> Cell:
+    return texts.NOT_APPLICABLE if value is None or math.isnan(value) else float(value)
+
+
+def insats_columns(area_tables: AreaTables) -> list[list[Cell]]:
+    """The five describing columns of every insats of the area, catalog order."""
+    rows = area_tables.insatser
+    return [
+        [f"{r.huvudgrupp_id} {r.huvudgrupp}", str(r.subheading), str(r.insats_id), str(r.label), texts.TARGETS.get(r.target, str(r.target))]
+        for r in rows.itertuples(index=False)
+    ]
+
+
+def share_columns(tables: AreaTables, suffix: str) -> tuple[list[Column], list[list[Cell]]]:
+    """Andel, antal erbjuder, antal svarat for one scope (``suffix`` "länet" / "riket")."""
+    table = insats_table(tables)
+    columns = [Column(f"Andel {suffix}", "share"), Column(f"Antal erbjuder {suffix}", "int"), Column(f"Antal svarat {suffix}", "int")]
+    cells = [
+        [_share(share), int(offered), int(answered)]
+        for share, offered, answered in zip(table["share"], table["offered"], table["answered"], strict=True)
+    ]
+    return columns, cells
+
+
+def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[list[Column], list[list[Cell]]]:
+    """Riket's workbook: one share column per county, in register order."""
+    columns = [Column(scope.name, "share") for scope, _ in per_county]
+    shares = [insats_table(tables)["share"].to_numpy() for _, tables in per_county]
+    n = len(per_county[0][1].insatser) if per_county else 0
+    cells = [[_share(column[i]) for column in shares] for i in range(n)]
+    return columns, cells
+
+
+def _responding_answers(survey: Survey, tables: AreaTables) -> pd.DataFrame:
+    """Answer rows of the scope's responding units for the area's insatser; as in the
+    metrics, the first row of a repeated (unit, insats) pair counts."""
+    responding = tables.units.index[tables.units["status"].isin(RESPONDING)]
+    answers = survey.answers
+    rows = answers[answers["insats_id"].isin(tables.insatser.index) & answers["respondent_id"].isin(responding)]
+    return rows.drop_duplicates(["respondent_id", "insats_id"])
+
+
+def answer_columns(survey: Survey, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
+    """Each unit's readable answer per insats (rows catalog order, columns ``units``);
+    ``[x]`` where blank or where the unit did not answer the area."""
+    rows = _responding_answers(survey, tables)
+    grid = rows.pivot(index="insats_id", columns="respondent_id", values="offered")
+    grid = grid.reindex(index=tables.insatser.index, columns=units.index)
+    words = {column: grid[column].map(texts.OFFERED).fillna(texts.NOT_AVAILABLE) for column in grid.columns}
+    labelled = pd.DataFrame(words, index=grid.index, columns=units.index)
+    return [[str(v) for v in row] for row in labelled.itertuples(index=False, name=None)]
+
+
+def follow_up_columns() -> list[Column]:
+    return [
+        Column("Kommun"),
+        Column("Kommunkod"),
+        Column("Huvudgrupp"),
+        Column("Insats-id"),
+        Column("Insats"),
+        Column("Svar"),
+        *(Column(header) for header in texts.FOLLOW_UP_HEADERS.values()),
+    ]
+
+
+def follow_up_rows(survey: Survey, tables: AreaTables, units: pd.DataFrame) -> list[tuple[Cell, ...]]:
+    """One row per unit (in ``units`` order) × offered insats (catalog order), each
+    follow-up answer in words, ``[x]`` where blank (SPEC §4: asked only when offered)."""
+    rows = _responding_answers(survey, tables)
+    rows = rows[rows["offered"].isin(OFFERED)]
+    if rows.empty:
+        return []
+    insatser = tables.insatser
+    rank = pd.Series(range(len(units)), index=units.index)
+    rows = rows.assign(_unit=rows["respondent_id"].map(rank), _insats=rows["insats_id"].map(insatser["order"]))
+    rows = rows.sort_values(["_unit", "_insats"], kind="stable")
+    ids = rows["insats_id"]
+    frame = pd.DataFrame(
+        {
+            "kommun": rows["respondent_id"].map(units["name"]),
+            "kod": rows["respondent_id"],
+            "huvudgrupp": ids.map(insatser["huvudgrupp_id"] + " " + insatser["huvudgrupp"]),
+            "id": ids,
+            "insats": ids.map(insatser["label"]),
+            "svar": rows["offered"].map(texts.OFFERED),
+        }
+    )
+    for field, labels in texts.FOLLOW_UPS.items():
+        frame[field] = rows[field].map(labels).fillna(texts.NOT_AVAILABLE)
+    return [tuple(str(v) for v in row) for row in frame.itertuples(index=False, name=None)]
