@@ -13,6 +13,7 @@ from typing import Any
 from reportgen import __version__
 from reportgen.io.load import load_survey
 from reportgen.metrics.model import Scope, ScopeMetrics
+from reportgen.metrics.scope import SurveyTables
 from reportgen.paths import DEMO_DIR, LAYOUTS_DIR
 from reportgen.survey import Survey
 
@@ -27,6 +28,7 @@ NATIONAL = Scope("Riket", None, "riket")
 @dataclass(frozen=True, eq=False)
 class SharedContext:
     survey: Survey
+    tables: SurveyTables  # the survey coded once; each county is a cut of it
     national: ScopeMetrics
     extras: dict[str, Any]  # front-matter figures: insights, catalog sizes, response overview
     date_text: str
@@ -62,10 +64,12 @@ def shared_context(data: Path | None, template: Path | None = None) -> SharedCon
     from reportgen.metrics.compute import compute_scope, front_matter_figures
 
     survey = load_survey(data).survey
-    national = compute_scope(survey, NATIONAL)
+    tables = SurveyTables.prepare(survey)
+    national = compute_scope(survey, NATIONAL, tables=tables)
     date = date_text()
     return SharedContext(
         survey=survey,
+        tables=tables,
         national=national,
         extras=front_matter_figures(survey, national),
         date_text=date,

@@ -96,7 +96,9 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     (folder / STAMP).unlink(missing_ok=True)
 
     with timed(result, "metrics"):
-        metrics = ctx.national if scope.is_national else compute_scope(ctx.survey, scope)
+        metrics = ctx.national if scope.is_national else compute_scope(
+            ctx.survey, scope, tables=ctx.tables, national=ctx.national
+        )
     with timed(result, "deck"):
         deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=ctx.extras, date_text=ctx.date_text)
     needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files

@@ -76,9 +76,15 @@ def render_pdf(
         initialFontName=fonts.regular,  # else the page preamble selects unembedded Helvetica
         lang=deck.language,
     )
-    canvas.setTitle(deck.title)
-    canvas.setSubject(" – ".join(part for part in (deck.subtitle, deck.county) if part))
-    canvas.setAuthor(deck.author)
+    info = DocumentInfo(
+        title=deck.title,
+        language=deck.language,
+        subject=deck.subtitle if deck.county in deck.subtitle else " – ".join(p for p in (deck.subtitle, deck.county) if p),
+        author=deck.author,
+    )
+    canvas.setTitle(info.title)
+    canvas.setSubject(info.subject)
+    canvas.setAuthor(info.author)
     canvas.setCreator("reportgen")
     ctx = Ctx(canvas, theme, fonts, Tagger(canvas, enabled=tagged), charts)
 
@@ -98,7 +104,7 @@ def render_pdf(
         charts=charts,
         uses=ctx.chart_uses,
         structure=ctx.tagger.root if tagged else None,
-        info=DocumentInfo(title=deck.title, language=deck.language),
+        info=info,
     )
 
 
@@ -262,8 +268,8 @@ def render_table(ctx: Ctx, block: Table) -> None:
         region = Region(region.x, region.y + cap_h, region.width, region.height - cap_h)
     x, y, w, h = ctx.box(region)
     base = block.font_size or t.sizes["table"]
-    table = _fit_table(ctx, block, base, w, h)
-    table.drawOn(ctx.canvas, x, y + h - table._height)
+    table, height = _fit_table(ctx, block, base, w, h)
+    table.drawOn(ctx.canvas, x, y + h - height)
 
 
 def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
@@ -352,7 +358,11 @@ def _draw_fitted(ctx: Ctx, region: Region, markup_lines: list[str], size: float,
 
 def _text(ctx: Ctx, region: Region, text: str, size: float, role: str, *, bold: bool = False, color: str = "text",
           valign: str = "top", min_size: float = 8.0, markup: bool = False) -> None:
-    """One tagged paragraph of plain text (escaped, so '<' and '&' in names are safe)."""
+    """One tagged paragraph of plain text (escaped, so '<' and '&' in names are safe).
+
+    Empty text draws nothing: an empty heading or paragraph is a PDF/UA defect."""
+    if not text.strip():
+        return
     with ctx.tagger.content(role):
         _draw_fitted(ctx, region, [text if markup else escape(text)], size, bold=bold, color=color, valign=valign,
                      min_size=min_size)
@@ -366,13 +376,15 @@ def _fill(ctx: Ctx, region: Region, color: str) -> None:
         ctx.canvas.rect(x, y, w, h, stroke=0, fill=1)
 
 
-def _fit_table(ctx: Ctx, block: Table, base: float, w: float, h: float) -> RLTable:
+def _fit_table(ctx: Ctx, block: Table, base: float, w: float, h: float) -> tuple[RLTable, float]:
+    """The table at the largest font size that fits, with its height (wrapped, ready to draw)."""
     min_size = min(ctx.theme.sizes["table_min"], base)
     size = base
     while True:
         table = _build_table(ctx, block, block.rows, size, w)
-        if table.wrap(w, h)[1] <= h:
-            return table
+        height = table.wrap(w, h)[1]
+        if height <= h:
+            return table, height
         if size <= min_size:
             break
         size = max(size - 0.5, min_size)
@@ -387,8 +399,7 @@ def _fit_table(ctx: Ctx, block: Table, base: float, w: float, h: float) -> RLTab
             best, low = candidate, middle + 1
         else:
             high = middle - 1
-    best.wrap(w, h)
-    return best
+    return best, best.wrap(w, h)[1]
 
 
 def _truncate(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:

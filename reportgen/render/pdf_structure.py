@@ -33,6 +33,8 @@ class DocumentInfo:
 
     title: str
     language: str  # BCP-47, "sv-SE"
+    subject: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -163,4 +165,8 @@ def write_accessibility_metadata(pdf: pikepdf.Pdf, info: DocumentInfo) -> None:
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = info.title
         meta["dc:language"] = [info.language]
+        if info.subject:
+            meta["dc:description"] = info.subject
+        if info.author:
+            meta["dc:creator"] = [info.author]
         meta["pdfuaid:part"] = "1"

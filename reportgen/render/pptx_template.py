@@ -20,8 +20,8 @@ from pathlib import Path
 
 from lxml import etree
 from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.exc import PackageNotFoundError
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.oxml.ns import qn
 from pptx.package import Package
 from pptx.presentation import Presentation

@@ -10,8 +10,6 @@ import pytest
 from reportgen.catalog import Catalog
 from reportgen.register import Register
 
-AREA_HEADER = ["kommunkod", "kommun", "område", "status", "ytterligare_insatser", "vill_ge_utan_beslut"]
-INSATS_HEADER = ["kommunkod", "insats_id", "erbjuden", "beslut", "regi", "form", "individer", "utveckling"]
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +22,13 @@ def register() -> Register:
     return Register.load()
 
 
-def write_csv(path: Path, rows: list[list[str]], *, sep: str = ";", encoding: str = "utf-8") -> Path:
+def _write_csv(path: Path, rows: list[list[str]], *, sep: str = ";", encoding: str = "utf-8") -> Path:
     """Rows joined by ``sep`` (cells are never quoted: write tests that need none)."""
     path.write_bytes(("\r\n".join(sep.join(row) for row in rows) + "\r\n").encode(encoding))
     return path
+
+
+@pytest.fixture
+def write_csv():
+    """``write_csv(path, rows, sep=";", encoding="utf-8")`` → path."""
+    return _write_csv

@@ -1,0 +1,104 @@
+"""Rendering time of the PDF deck with and without PDF/UA tagging (issue 9: ≤ 1.2×).
+
+A synthetic deck shaped like a county deck (PERFORMANCE.md: ~170 slides, 100 charts,
+50 tables, 20 text slides). Charts are drawn once and reused, so the numbers measure
+the renderer and its post-pass, not Matplotlib.
+
+    python benchmarks/bench_pdf.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Section, Series, Slide, Table, TextBlock
+from reportgen.figures.art import ChartArt
+from reportgen.render.pdf import chart_box, render_pdf
+from reportgen.theme import Theme, load_theme
+
+AREAS = ("Äldreomsorg", "Funktionsnedsättning", "Socialpsykiatri", "Barn och unga", "Missbruk och beroende",
+         "Ekonomiskt bistånd", "Våld i nära relationer")
+MUNICIPALITIES = tuple(f"Kommun {c}{i}" for i in range(1, 8) for c in "ÅÄÖ")[:20]
+
+
+def _chart_art(spec: ChartSpec, theme: Theme) -> ChartArt:
+    box = chart_box(spec, theme)
+    figure = Figure(figsize=(box.width, box.height))
+    axes = figure.add_axes((0.3, 0.1, 0.65, 0.85))
+    axes.barh(list(spec.categories), list(spec.series[0].values))
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="pdf")
+    return ChartArt(spec.key, buffer.getvalue(), b"", box.width, box.height)
+
+
+def build_deck(theme: Theme) -> tuple[Deck, dict[str, ChartArt]]:
+    """170 slides: 7 sections of dividers, 100 chart slides, 50 table slides, text slides."""
+    specs = [
+        ChartSpec(region=region, kind="bar", categories=MUNICIPALITIES,
+                  series=(Series("Antal", tuple(float(i % 9 + 1) for i in range(20))),),
+                  alt_text=f"Stapeldiagram {n}: antal insatser per kommun.", caption="100 % = 723 insatser",
+                  key=f"chart-{n}")
+        for n, region in enumerate(("body", "right", "right_wide", "body", "right"))
+    ]
+    charts = {spec.key: _chart_art(spec, theme) for spec in specs}
+    table = Table(region="left", header=("Insats", "Kommuner", "Andel"),
+                  rows=tuple((f"Insats nr {i} för äldre med särskilda behov", str(i), f"{i * 3} %") for i in range(12)),
+                  widths=(0.6, 0.2, 0.2), align=("left", "right", "right"), caption="Vanligast i länet")
+    text = TextBlock("body", tuple(Paragraph(f"Punkt {i}: kommunerna erbjuder fler insatser än förra året.", level=i % 2)
+                                   for i in range(6)))
+    sections = []
+    count = 0
+    for number, area in enumerate(AREAS, start=1):
+        slides = [Slide(kind="section", title=area, section_number=str(number))]
+        for i in range(23):
+            count += 1
+            if count % 10 < 6:
+                blocks: tuple = (specs[count % len(specs)],)
+            elif count % 10 < 9:
+                blocks = (table, specs[1])
+            else:
+                blocks = (text, KeyFigure("kf4", "44", "av 75 insatser"))
+            slides.append(Slide(kind="content", title=f"{area}: bild {i + 1}", blocks=blocks,
+                                note="Andel av kommunerna.", source="Kartläggning 2026"))
+        sections.append(Section(str(number), area, tuple(slides)))
+    front = (Slide(kind="title", title="Kartläggning 2026"), Slide(kind="contents", title="Innehåll", blocks=(text,)))
+    deck = Deck("Kartläggning 2026", "Skåne län", "Skåne län", "november 2026", tuple(sections), front, synthetic=True)
+    return deck, charts
+
+
+def _time(deck: Deck, charts: dict[str, ChartArt], path: Path, *, tagged: bool, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        render_pdf(deck, charts, path, tagged=tagged)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    theme = load_theme()
+    deck, charts = build_deck(theme)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "deck.pdf"
+        render_pdf(deck, charts, path)  # warm-up: fonts, imports
+        untagged = _time(deck, charts, path, tagged=False, runs=args.runs)
+        tagged = _time(deck, charts, path, tagged=True, runs=args.runs)
+        size = path.stat().st_size
+    print(f"{len(deck.slides)} pages, {len(charts)} distinct charts, median of {args.runs} runs")
+    print(f"untagged: {untagged:.3f} s")
+    print(f"tagged:   {tagged:.3f} s  ({size / 1e6:.2f} MB)")
+    print(f"ratio:    {tagged / untagged:.2f}x (target <= 1.20x)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""The slides of one dimension — form, regi or beslut — by one code path (SPEC §6 item 7,
+DESIGN "one dimension, three uses"): only the words of ``DimensionSpec`` differ."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reportgen.deck import alttext
+from reportgen.deck.context import Context
+from reportgen.deck.format import integer, percent, points
+from reportgen.deck.layout import DimensionSpec, SlideSpec
+from reportgen.deck.model import Block, ChartSpec, Paragraph, Series, Slide, Table, TextBlock
+from reportgen.metrics.model import CategoryShares, Dimension
+from reportgen.survey import CATEGORIES, INDIVIDUALS
+
+COLUMNS = ("col1", "col2", "col3")
+
+
+def dimension_slides(
+    ctx: Context,
+    dim_spec: DimensionSpec,
+    dim: Dimension,
+    unit_rows: Sequence[CategoryShares],
+) -> list[Slide]:
+    """All slides of ``dimension_slides`` in deck.yaml for one area and dimension.
+
+    ``unit_rows`` are the bars of the per-unit chart: the responding municipalities in
+    a county deck, the counties in the Riket deck (already labelled).
+    """
+    ctx = ctx.with_values(prefix=f"{ctx.prefix}/{dim_spec.name}", dimension=dim_spec.name)
+    slides = []
+    for spec in ctx.layouts.dimension_slides:
+        title = dim_spec.titles.get(f"{spec.kind}_national") if ctx.national else None
+        title = ctx.text(title or dim_spec.titles[spec.kind], f"dimensions.{dim_spec.name}.titles.{spec.kind}")
+        slides.append(_BUILDERS[spec.kind](ctx, spec, dim_spec, dim, unit_rows, title))
+    return slides
+
+
+def _subsection(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    return Slide(kind="subsection", title=title, layout="subsection", key=ctx.key(spec))
+
+
+def _labels(ds: DimensionSpec) -> list[str]:
+    return [ds.categories[c] for c in CATEGORIES]
+
+
+def _series_colors() -> list[str]:
+    return [f"cat_{c}" for c in CATEGORIES]
+
+
+def _common(ctx: Context, name: str, **values) -> str:
+    return ctx.text(ctx.layouts.dimension_common[name], f"dimensions.common.{name}", **values)
+
+
+def _none(ctx: Context, region: str, message: str, caption: str = "") -> TextBlock:
+    paragraphs = ((Paragraph(caption, bold=True),) if caption else ()) + (Paragraph(message),)
+    return TextBlock(region, paragraphs)
+
+
+def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    """(a) Category shares over all pairs, county beside Riket, and the three most common per category."""
+    labels = _labels(ds)
+    blocks: list[Block] = []
+    names: list[str] = []
+    total = dim.total
+    if total.n_pairs:
+        series = [(ctx.values["scope_label"], [points(total.share(c)) for c in CATEGORIES])]
+        if not ctx.national and dim.national_total.n_pairs:
+            series.append((ctx.values["riket"], [points(dim.national_total.share(c)) for c in CATEGORIES]))
+        subject = f"{ds.total_caption.lower()} inom området {ctx.values['area']}, {ctx.values['scope_name']}"
+        if len(series) > 1:
+            subject += " jämfört med riket"
+        blocks.append(
+            ChartSpec(
+                region="left",
+                kind="column",
+                orientation="vertical",
+                categories=tuple(labels),
+                series=tuple(Series(name, tuple(values), color) for (name, values), color in
+                             zip(series, ("primary", "cat_AB"), strict=False)),
+                alt_text=alttext.grouped(subject, labels, series, "percent")
+                + f" 100 % = {integer(total.n_pairs)} insatser.",
+                value_format="percent",
+                axis_label=ds.total_caption,
+                caption=_common(ctx, "pairs_caption", n=integer(total.n_pairs)),
+                key=ctx.key(spec),
+            )
+        )
+    else:
+        blocks.append(_none(ctx, "left", _common(ctx, "top3_none")))
+    paragraphs: list[Paragraph] = []
+    for category, label in zip(CATEGORIES, labels, strict=True):
+        paragraphs.append(Paragraph(_common(ctx, "top3_heading", category=label), bold=True))
+        top = dim.top3.get(category, ())
+        names.extend(item.insats for item in top)
+        if not top:
+            paragraphs.append(Paragraph(_common(ctx, "top3_none"), level=1))
+        for item in top:
+            text = _common(ctx, "top3_item", insats=item.insats, count=integer(item.count), n=integer(item.n))
+            paragraphs.append(Paragraph(text, level=1))
+    blocks.append(TextBlock("right", tuple(paragraphs)))
+    return ctx.content(spec, blocks, names=names, title=title)
+
+
+def _top5(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    """(b) Three top-5 tables side by side: "Insats (n)", share, count."""
+    blocks: list[Block] = []
+    names: list[str] = []
+    size = spec.strings.get("font_size")
+    for category, region in zip(CATEGORIES, COLUMNS, strict=True):
+        words = ds.table[category]
+        top = dim.top5.get(category, ())
+        names.extend(item.insats for item in top)
+        body = tuple((f"{item.insats} ({integer(item.n)})", percent(item.share), integer(item.count)) for item in top)
+        if not body:
+            body = ((_common(ctx, "table_empty"), "", ""),)
+        blocks.append(
+            Table(
+                region=region,
+                header=("Insats (n)", words.share, words.count),
+                rows=body,
+                widths=(0.56, 0.22, 0.22),
+                align=("left", "right", "right"),
+                caption=words.caption,
+                font_size=float(size) if size else None,
+            )
+        )
+    return ctx.content(spec, blocks, names=names, title=title)
+
+
+def _stacked_chart(
+    ctx: Context,
+    ds: DimensionSpec,
+    rows: Sequence[CategoryShares],
+    labels: Sequence[str],
+    subject: str,
+    key: str,
+    highlight: tuple[int, ...] = (),
+) -> ChartSpec:
+    parts = _labels(ds)
+    shares = [[points(row.share(c)) for c in CATEGORIES] for row in rows]
+    return ChartSpec(
+        region="body",
+        kind="stacked100",
+        categories=tuple(labels),
+        series=tuple(
+            Series(part, tuple(s[i] for s in shares), color)
+            for i, (part, color) in enumerate(zip(parts, _series_colors(), strict=True))
+        ),
+        alt_text=alttext.stacked(subject, labels, parts, shares, highlight),
+        value_format="percent",
+        highlight=highlight,
+        key=key,
+    )
+
+
+def _per_respondent(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    """(c) 100 % bars per municipality (per county for Riket), then Länet and Riket highlighted."""
+    shown = [row for row in rows if row.n_pairs]
+    summary = [] if ctx.national else [(ctx.values["scope_label"], dim.total)]
+    summary.append((ctx.values["riket"], dim.national_total))
+    summary = [(label, row) for label, row in summary if row.n_pairs]
+    if not shown and not summary:
+        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "top3_none"))], title=title)
+    all_rows = [*shown, *(row for _, row in summary)]
+    labels = [row.label for row in shown] + [label for label, _ in summary]
+    highlight = tuple(range(len(shown), len(all_rows)))
+    unit = "län" if ctx.national else "kommun"
+    subject = f"{ds.total_caption.lower()} per {unit} inom området {ctx.values['area']}, {ctx.values['scope_name']}"
+    chart = _stacked_chart(ctx, ds, all_rows, labels, subject, ctx.key(spec), highlight)
+    return ctx.content(spec, [chart], title=title)
+
+
+def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    """(d) For each category, how many individuals its insatser reached (100 % = answered pairs)."""
+    buckets = [ctx.layouts.individuals_buckets[b] for b in INDIVIDUALS]
+    blocks: list[Block] = []
+    for category, region in zip(CATEGORIES, COLUMNS, strict=True):
+        dist = dim.individuals.get(category)
+        caption = _common(ctx, "individuals_caption", n=integer(dist.n if dist else 0), caption=ds.individuals[category])
+        if dist is None or not dist.n:
+            blocks.append(_none(ctx, region, _common(ctx, "individuals_none"), caption))
+            continue
+        shares = [100 * dist.counts.get(b, 0) / dist.n for b in INDIVIDUALS]
+        subject = (
+            f"antal individer som tagit del av insatser med {ds.categories[category].lower()} "
+            f"inom området {ctx.values['area']}, {ctx.values['scope_name']}"
+        )
+        blocks.append(
+            ChartSpec(
+                region=region,
+                kind="column",
+                orientation="vertical",
+                categories=tuple(buckets),
+                series=(Series(ds.categories[category], tuple(shares), f"cat_{category}"),),
+                alt_text=alttext.distribution(subject, buckets, shares, dist.n),
+                value_format="percent",
+                legend=False,
+                caption=caption,
+                key=f"{ctx.key(spec)}/{category}",
+            )
+        )
+    return ctx.content(spec, blocks, title=title)
+
+
+def _per_group(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
+    """(e) 100 % bars per huvudgrupp, "(n)" = responding municipalities with an answer in the group."""
+    shown = [row for row in dim.per_group if row.n_pairs]
+    if not shown:
+        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "top3_none"))], title=title)
+    labels = [_common(ctx, "group_label", group=row.label, n=integer(row.n_respondents)) for row in shown]
+    subject = f"{ds.total_caption.lower()} per huvudgrupp inom området {ctx.values['area']}, {ctx.values['scope_name']}"
+    return ctx.content(spec, [_stacked_chart(ctx, ds, shown, labels, subject, ctx.key(spec))], title=title)
+
+
+_BUILDERS: dict[str, Callable[..., Slide]] = {
+    "subsection": _subsection,
+    "dimension_total": _total,
+    "dimension_top5": _top5,
+    "dimension_per_respondent": _per_respondent,
+    "dimension_individuals": _individuals,
+    "dimension_per_group": _per_group,
+}

@@ -1,0 +1,204 @@
+"""Horizontal bars: ranked bars with mean lines, grouped bars, 100 % stacked bars.
+
+The axes sit at a position computed from measured text (labels on the left, values on
+the right, legend on top); the first category is drawn at the top. Few bars keep
+``bar_max_thickness`` and sit under the legend instead of swelling to fill the box.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+
+from reportgen.deck.model import ChartSpec
+from reportgen.figures.layout import LabelPlan, fit_size, plan_row_labels
+from reportgen.figures.legend import draw_legend, layout_legend
+from reportgen.figures.measure import text_height
+from reportgen.figures.prepare import (
+    LINE_STYLES,
+    Context,
+    Prepared,
+    axis_ticks,
+    legend_entries,
+    prepare,
+    text_color_on,
+    value_text,
+)
+
+EDGE = 0.03  # inches kept free at the figure's edges
+SEGMENT_PAD = 0.03  # inches each side of a label inside a stacked segment
+
+
+def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
+    width, height = fig.get_figwidth(), fig.get_figheight()
+    st, fonts = ctx.style, ctx.fonts
+    prep = prepare(spec, ctx)
+    per_slot = 1 if prep.stacked else prep.k
+    legend = layout_legend(legend_entries(spec, prep, ctx), fonts.regular, st.label_max_size, width)
+    top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
+    tick_size = max(st.label_max_size - 1, st.label_min_size)
+    bold = [i in spec.highlight for i in range(prep.n)]
+    label_width = min(width * st.label_max_share, st.label_max_width)
+
+    show_values = spec.value_labels and not prep.stacked
+    while True:
+        show_axis = prep.stacked or not show_values
+        bottom = EDGE + (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0)
+        if spec.axis_label:
+            bottom += text_height(tick_size, 1, st.line_spacing) + 0.04
+        slot = min((height - top - bottom) / prep.n, st.bar_max_thickness * per_slot / st.bar_fill)
+        slot = max(slot, 1e-3)
+        thickness = slot * st.bar_fill / per_slot
+        labels = plan_row_labels(
+            spec.categories, bold, fonts.regular, fonts.bold, st, slot, label_width
+        )
+        # Value labels of one series sit a whole slot apart, of grouped bars one bar apart.
+        value_size = min(labels.size, fit_size((slot if prep.k == 1 else thickness) * 72, 1, st))
+        if not show_values or prep.k == 1 or value_size >= st.label_min_size:
+            break
+        show_values = False  # too small to read beside grouped bars: show the axis instead
+
+    ticks = axis_ticks(spec, prep) if show_axis else []
+    xmax = prep.vmax if prep.stacked or not ticks else ticks[-1]
+    if show_values:
+        texts = [value_text(spec, prep, v) for v in prep.values.ravel()]
+        right = max(fonts.regular.width(t, value_size) for t in texts) + st.label_pad + EDGE
+    elif ticks:
+        right = fonts.regular.width(value_text(spec, prep, ticks[-1]), tick_size) / 2 + EDGE
+    else:
+        right = EDGE
+    left = labels.extent + st.label_pad + EDGE
+    axes_w = max(width - left - right, 0.2)
+    axes_h = slot * prep.n
+    ax = fig.add_axes((left / width, (height - top - axes_h) / height, axes_w / width, axes_h / height))
+    ax.set_xlim(0.0, xmax)
+    ax.set_ylim(prep.n - 0.5, -0.5)
+    ax.set_yticks([])
+    ax.tick_params(axis="y", left=False)
+
+    if prep.stacked:
+        _stacked(ax, spec, prep, ctx, labels.size, thickness, axes_w)
+    else:
+        _bars(ax, spec, prep, ctx)
+    _reference_lines(ax, spec, ctx)
+    _category_labels(fig, ax, spec, labels, ctx)
+    if show_values:
+        _value_labels(fig, ax, spec, prep, ctx, value_size)
+    if show_axis:
+        ax.set_xticks(ticks, [value_text(spec, prep, t) for t in ticks])
+        ax.tick_params(axis="x", labelsize=tick_size, length=3)
+    else:
+        ax.xaxis.set_visible(False)
+        ax.spines["bottom"].set_visible(False)
+    if spec.axis_label:
+        axes_bottom = height - top - axes_h
+        y = axes_bottom - (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0) - 0.04
+        fig.text(
+            left + axes_w / 2,
+            y,
+            spec.axis_label,
+            fontsize=tick_size,
+            color=ctx.palette.muted,
+            ha="center",
+            va="top",
+            transform=fig.dpi_scale_trans,
+        )
+    if legend.rows:
+        draw_legend(fig, legend, 0.0, EDGE)
+    return ax
+
+
+def _bars(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context) -> None:
+    fill = ctx.style.bar_fill
+    y = np.arange(prep.n, dtype=float)
+    for j in range(prep.k):
+        colors: list[str] = [prep.colors[j]] * prep.n
+        if prep.k == 1:
+            for i in spec.highlight:
+                if 0 <= i < prep.n:
+                    colors[i] = ctx.palette.highlight
+        offset = (j - (prep.k - 1) / 2) * fill / prep.k
+        ax.barh(y + offset, prep.values[j], height=fill / prep.k, color=colors, linewidth=0, zorder=2)
+
+
+def _stacked(
+    ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float, thickness: float, axes_w: float
+) -> None:
+    st, pal = ctx.style, ctx.palette
+    y = np.arange(prep.n, dtype=float)
+    for i in spec.highlight:
+        if 0 <= i < prep.n:
+            ax.axhspan(i - 0.5, i + 0.5, color=pal.light, linewidth=0, zorder=0)
+    segment_size = min(size, fit_size(thickness * 72, 1, st))
+    cum = np.zeros(prep.n)
+    for j in range(prep.k):
+        vals = prep.values[j]
+        ax.barh(
+            y, vals, left=cum, height=st.bar_fill, color=prep.colors[j],
+            edgecolor=pal.background, linewidth=0.6, zorder=2,
+        )
+        if segment_size >= st.label_min_size:
+            ink = text_color_on(prep.colors[j])
+            for i, v in enumerate(vals):
+                text = value_text(spec, prep, float(v))
+                room = v / prep.vmax * axes_w
+                if v > 0 and ctx.fonts.regular.width(text, segment_size) + 2 * SEGMENT_PAD <= room:
+                    ax.text(cum[i] + v / 2, i, text, ha="center", va="center", fontsize=segment_size, color=ink, zorder=3)
+        cum = cum + vals
+    for i in np.flatnonzero(cum <= 0):
+        # Nobody answered for this row: say so rather than leave an unexplained gap.
+        ax.text(1.0, float(i), "–", ha="left", va="center", fontsize=size, color=pal.muted)
+
+
+def _reference_lines(ax: Axes, spec: ChartSpec, ctx: Context) -> None:
+    for i, ref in enumerate(spec.reference_lines):
+        ax.axvline(
+            ref.value,
+            color=ctx.theme.color(ref.color),
+            linestyle=LINE_STYLES[i % len(LINE_STYLES)],
+            linewidth=1.5,
+            zorder=3,
+        )
+
+
+def _category_labels(fig: Figure, ax: Axes, spec: ChartSpec, labels: LabelPlan, ctx: Context) -> None:
+    shift = ScaledTranslation(-ctx.style.label_pad, 0, fig.dpi_scale_trans)
+    transform = blended_transform_factory(ax.transAxes, ax.transData) + shift
+    for i in range(len(spec.categories)):
+        ax.text(
+            0.0,
+            i,
+            labels.text(i),
+            transform=transform,
+            ha="right",
+            va="center",
+            multialignment="right",
+            linespacing=ctx.style.line_spacing,
+            fontsize=labels.size,
+            fontweight="bold" if i in spec.highlight else "normal",
+            color=ctx.palette.text,
+        )
+
+
+def _value_labels(fig: Figure, ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float) -> None:
+    shift = ScaledTranslation(ctx.style.label_pad, 0, fig.dpi_scale_trans)
+    fill = ctx.style.bar_fill
+    # Over a mean line, a label gets a background patch so the line does not cross the digits.
+    box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
+    for j in range(prep.k):
+        offset = (j - (prep.k - 1) / 2) * fill / prep.k
+        for i, v in enumerate(prep.values[j]):
+            ax.text(
+                max(float(v), 0.0),
+                i + offset,
+                value_text(spec, prep, float(v)),
+                transform=ax.transData + shift,
+                ha="left",
+                va="center",
+                fontsize=size,
+                color=ctx.palette.text,
+                zorder=4,
+                bbox=box if spec.reference_lines else None,
+            )

@@ -1,0 +1,104 @@
+"""Draw a ChartSpec once, to PDF, and rasterise that PDF for PowerPoint.
+
+Matplotlib draws the figure once per ``savefig``, so each chart is saved once, as a
+vector PDF; pypdfium2 renders that PDF to the PNG (PERFORMANCE.md: about a third of the
+cost of a second Matplotlib save). Figures are plain ``Figure`` objects — no pyplot, no
+backend switch — inside ``rc_context``, so nothing global changes.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+
+import matplotlib as mpl
+import pypdfium2 as pdfium
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from reportgen.deck.model import ChartSpec
+from reportgen.figures.art import ChartArt
+from reportgen.figures.bars import draw_horizontal
+from reportgen.figures.columns import draw_vertical
+from reportgen.figures.layout import chart_box
+from reportgen.figures.prepare import Context, context
+from reportgen.figures.style import rc_params
+from reportgen.theme import Theme, load_theme
+
+# Fixed metadata: no creation date, so the same spec gives the same bytes.
+PDF_METADATA = {"Creator": "reportgen", "Producer": "reportgen (Matplotlib)", "CreationDate": None}
+
+Drawer = Callable[[Figure, ChartSpec, Context], Axes]
+
+
+def _drawer(spec: ChartSpec) -> Drawer:
+    vertical = spec.kind == "column" or spec.orientation == "vertical"
+    return draw_vertical if vertical else draw_horizontal
+
+
+def chart_rc(theme: Theme | None = None) -> AbstractContextManager[None]:
+    """The rcParams every chart is built and saved under (tests use it to measure text)."""
+    theme = theme or load_theme()
+    return mpl.rc_context(rc_params(theme, context(theme).style))
+
+
+def build_figure(spec: ChartSpec, theme: Theme | None = None) -> Figure:
+    """The chart as a Matplotlib figure of exactly :func:`chart_box`'s size (not saved).
+
+    Call it, and use the figure, inside :func:`chart_rc`.
+    """
+    theme = theme or load_theme()
+    box = chart_box(spec, theme)
+    fig = Figure(figsize=(box.width, box.height), dpi=72)
+    _drawer(spec)(fig, spec, context(theme))
+    return fig
+
+
+def figure_pdf(fig: Figure) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    return buf.getvalue()
+
+
+def rasterise(pdf: bytes, dpi: float, background: str = "#FFFFFF") -> bytes:
+    """PNG of a one-page PDF at ``dpi``, on an opaque background, with its dpi recorded."""
+    rgb = tuple(int(background.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[0]
+        image = page.render(scale=dpi / 72.0, fill_color=(*rgb, 255)).to_pil()
+        page.close()
+    finally:
+        doc.close()
+    buf = io.BytesIO()
+    image.convert("RGB").save(buf, format="PNG", dpi=(dpi, dpi), compress_level=6)
+    return buf.getvalue()
+
+
+def draw_chart(spec: ChartSpec, theme: Theme | None = None) -> ChartArt:
+    """Draw one chart: its PDF (vector, text kept as text) and the PNG rasterised from it."""
+    theme = theme or load_theme()
+    ctx = context(theme)
+    with mpl.rc_context(rc_params(theme, ctx.style)):
+        fig = build_figure(spec, theme)
+        pdf = figure_pdf(fig)
+    png = rasterise(pdf, ctx.style.dpi, ctx.palette.background)
+    return ChartArt(key=spec.key, pdf=pdf, png=png, width=fig.get_figwidth(), height=fig.get_figheight())
+
+
+def draw_charts(specs: Iterable[ChartSpec], theme: Theme | None = None) -> dict[str, ChartArt]:
+    """Every distinct chart of a deck, drawn once each, keyed by ``spec.key``.
+
+    A key names one chart: two different specs under one key, or a spec without a key,
+    is a deck-builder bug and raises ``ValueError``.
+    """
+    theme = theme or load_theme()
+    seen: dict[str, ChartSpec] = {}
+    for spec in specs:
+        if not spec.key:
+            raise ValueError(f"a {spec.kind} chart in region {spec.region!r} has no key")
+        if spec.key in seen and seen[spec.key] != spec:
+            raise ValueError(f"two different charts share the key {spec.key!r}")
+        seen[spec.key] = spec
+    return {key: draw_chart(spec, theme) for key, spec in seen.items()}
