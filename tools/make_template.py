@@ -23,19 +23,18 @@ from pathlib import Path
 from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
-from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE, PP_PLACEHOLDER
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.util import Inches
+from pptx.util import Inches, Pt
 
 from reportgen.paths import LAYOUTS_DIR
-from reportgen.render.pptx_a11y import set_language
-from reportgen.render.pptx_template import set_slide_size
+from reportgen.render.pptx_a11y import c_nv_pr, mark_decorative, set_language
+from reportgen.render.pptx_template import clear_slides, set_slide_size
 from reportgen.theme import Region, Theme, load_theme
 
 LANG = "sv-SE"
 _NS = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
-TEXT_INSET = 54864  # EMU, 0.06 in: the theme's cell padding, so titles align with tables
 KEEP = {"title": "Rubrik", "secHead": "Avsnitt", "titleOnly": "Endast rubrik"}
 LATENT = (PP_PLACEHOLDER.DATE, PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER)
 PROMPTS = {  # PowerPoint's own Swedish prompt texts
@@ -98,10 +97,11 @@ def place(shape, region: Region) -> None:
 
 
 def style_placeholder(shape, *, size: float, color: str, bold: bool, anchor: str) -> None:
-    """Left-aligned text of one size and colour, insets matching table cells."""
+    """Left-aligned text of one size and colour, without insets (text starts at the
+    region's edge, as in the PDF)."""
     body = shape._element.txBody
     body_pr = body.find(qn("a:bodyPr"))
-    for key, value in {"lIns": TEXT_INSET, "rIns": TEXT_INSET, "anchor": anchor}.items():
+    for key, value in {"lIns": 0, "tIns": 0, "rIns": 0, "bIns": 0, "anchor": anchor}.items():
         body_pr.set(key, str(value))
     lst = body.find(qn("a:lstStyle"))
     for child in list(lst):
@@ -126,10 +126,10 @@ def edit_master(prs, theme: Theme) -> None:
         kind = placeholder.placeholder_format.type
         place(placeholder, theme.region("title" if kind == PP_PLACEHOLDER.TITLE else "body"))
         body_pr = placeholder._element.txBody.find(qn("a:bodyPr"))
-        body_pr.set("lIns", str(TEXT_INSET))
-        body_pr.set("rIns", str(TEXT_INSET))
+        for inset in ("lIns", "tIns", "rIns", "bIns"):
+            body_pr.set(inset, "0")
         if kind == PP_PLACEHOLDER.TITLE:
-            body_pr.set("anchor", "b")
+            body_pr.set("anchor", "ctr")
     styles = master._element.find(qn("p:txStyles"))
     title = styles.find(f"{qn('p:titleStyle')}/{qn('a:lvl1pPr')}")
     title.set("algn", "l")
@@ -159,6 +159,40 @@ def edit_layouts(prs, theme: Theme) -> None:
             fill = layout.background.fill
             fill.solid()
             fill.fore_color.rgb = _rgb(theme.color("divider_background"))
+        add_ornaments(prs, layout, kind, theme)
+
+
+def add_ornaments(prs, layout, kind: str, theme: Theme) -> None:
+    """The PDF's page ornaments, drawn once in the layouts and marked decorative: a band
+    in the primary colour down the title slide's left edge, a rule under content titles.
+
+    python-pptx draws shapes only on slides, so each is drawn on a scratch slide and
+    moved into the layout (the scratch slides are removed before saving)."""
+    scratch = prs.slides.add_slide(layout).shapes
+    if kind == "title":
+        shape = scratch.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, Inches(0.25), Inches(theme.height))
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(theme.color("primary"))
+        shape.line.fill.background()
+        mark_decorative(shape, name="Dekor: band")
+    elif kind == "titleOnly":
+        title = theme.region("title")
+        bottom = Inches(title.y + title.height)
+        shape = scratch.add_connector(
+            MSO_CONNECTOR.STRAIGHT, Inches(title.x), bottom, Inches(title.x + title.width), bottom
+        )
+        shape.line.color.rgb = _rgb(theme.color("rule"))
+        shape.line.width = Pt(0.75)
+        mark_decorative(shape, name="Dekor: linje")
+    else:
+        return
+    style = shape._element.find(qn("p:style"))
+    if style is not None:  # the theme's style would add its effects (a shadow) to the ornament
+        shape._element.remove(style)
+    ids = [int(i) for i in layout._element.xpath("//p:cNvPr/@id")]
+    c_nv_pr(shape).set("id", str(max(ids) + 1))
+    tree = layout.shapes._spTree
+    tree.insert(2, shape._element)  # behind the placeholders, after the group properties
 
 
 def style_layout_placeholder(layout, kind: str, placeholder, theme: Theme) -> None:
@@ -166,11 +200,11 @@ def style_layout_placeholder(layout, kind: str, placeholder, theme: Theme) -> No
     if kind == "title" and ph_type == PP_PLACEHOLDER.CENTER_TITLE:
         place(placeholder, theme.region("deck_title"))
         style_placeholder(
-            placeholder, size=theme.sizes["section_title"], color=theme.color("primary"), bold=True, anchor="b"
+            placeholder, size=theme.sizes["section_title"], color=theme.color("primary"), bold=True, anchor="t"
         )
     elif kind == "title":
         place(placeholder, theme.region("deck_subtitle"))
-        style_placeholder(placeholder, size=20, color=theme.color("muted"), bold=False, anchor="t")
+        style_placeholder(placeholder, size=theme.sizes["title"], color=theme.color("text"), bold=False, anchor="t")
     elif kind == "secHead":
         place(placeholder, theme.region("section_title"))
         style_placeholder(
@@ -193,12 +227,23 @@ def swedish_prompts(prs) -> None:
             element.attrib.pop("smtClean", None)
 
 
+def drop_thumbnail(prs) -> None:
+    """python-pptx's default carries a thumbnail of its own 4:3 sample; every deck built
+    on this template would show it in file browsers."""
+    package = prs.part.package
+    for rel_id, rel in list(package._rels.items()):
+        if rel.reltype == RT.THUMBNAIL:
+            package.drop_rel(rel_id)
+
+
 def make_template(out: Path, theme: Theme) -> None:
     prs = Presentation()
     set_slide_size(prs, theme)
     edit_theme_part(prs, theme)
     edit_master(prs, theme)
     edit_layouts(prs, theme)
+    clear_slides(prs)
+    drop_thumbnail(prs)
     swedish_prompts(prs)
     set_language(prs, LANG)
     props = prs.core_properties

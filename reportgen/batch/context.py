@@ -32,16 +32,24 @@ class SharedContext:
     national: ScopeMetrics
     extras: dict[str, Any]  # front-matter figures: insights, catalog sizes, response overview
     date_text: str
+    created: dt.datetime  # document date written into every file (SOURCE_DATE_EPOCH pins it)
     fingerprint: str  # inputs + layouts + version: unchanged → finished counties are skipped
 
 
-def date_text(today: dt.date | None = None) -> str:
-    """Month and year in Swedish ("november 2026"); SOURCE_DATE_EPOCH pins it for
-    reproducible builds."""
-    if today is None:
-        epoch = os.environ.get("SOURCE_DATE_EPOCH")
-        today = dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch else dt.date.today()
-    return f"{MONTHS[today.month - 1]} {today.year}"
+def build_time() -> dt.datetime:
+    """The time a run stamps into its files; SOURCE_DATE_EPOCH pins it for reproducible
+    builds, otherwise the start of the current day (re-runs on one day give equal files)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
+    today = dt.date.today()
+    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+
+
+def date_text(when: dt.datetime | None = None) -> str:
+    """Month and year in Swedish ("november 2026")."""
+    when = when or build_time()
+    return f"{MONTHS[when.month - 1]} {when.year}"
 
 
 def _hash_tree(digest: Any, root: Path) -> None:
@@ -61,17 +69,20 @@ def fingerprint(data: Path | None, template: Path | None, date: str) -> str:
 
 
 def shared_context(data: Path | None, template: Path | None = None) -> SharedContext:
-    from reportgen.metrics.compute import compute_scope, front_matter_figures
+    from reportgen.metrics.compute import compute_scope
+    from reportgen.metrics.insights import national_insights
 
     survey = load_survey(data).survey
     tables = SurveyTables.prepare(survey)
     national = compute_scope(survey, NATIONAL, tables=tables)
-    date = date_text()
+    created = build_time()
+    date = date_text(created)
     return SharedContext(
         survey=survey,
         tables=tables,
         national=national,
-        extras=front_matter_figures(survey, national),
+        extras={"insights": national_insights(national)},
         date_text=date,
+        created=created,
         fingerprint=fingerprint(data, template, date),
     )

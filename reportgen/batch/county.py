@@ -100,7 +100,14 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             ctx.survey, scope, tables=ctx.tables, national=ctx.national
         )
     with timed(result, "deck"):
-        deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=ctx.extras, date_text=ctx.date_text)
+        extras = dict(ctx.extras)
+        if scope.is_national:
+            from reportgen.metrics.compute import compute_scope as compute
+
+            extras["counties"] = [
+                compute(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
+            ]
+        deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=extras, date_text=ctx.date_text)
     needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files
     charts = {}
     if needs_charts:
@@ -127,7 +134,8 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
         from reportgen.workbook.builder import build_workbook
 
         with timed(result, "xlsx"):
-            workbook = build_workbook(ctx.survey, scope, synthetic=ctx.survey.synthetic)
+            workbook = build_workbook(ctx.survey, scope, synthetic=ctx.survey.synthetic, tables=ctx.tables,
+                                      created=ctx.created)
             result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
     if options.municipality_files and not scope.is_national:
         from reportgen.municipality.files import build_municipality_files
@@ -141,6 +149,10 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
         write_bytes_atomic(folder / STAMP, json.dumps(stamp, indent=2).encode("utf-8"))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _county_scopes(ctx: SharedContext) -> list[Scope]:
+    return [Scope(c.name, c.code, c.slug) for c in ctx.survey.register.all_counties]
 
 
 def _chart_specs(deck: object) -> list:

@@ -41,10 +41,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def summary(survey: Survey, warnings: int) -> str:
-    """"OK: 302 respondent units, 6 areas, 123 456 answers" (thin groups as in the reports)."""
+    """ "OK: 302 respondent units, 6 areas, 123 456 answers" (thin groups as in the reports)."""
     units = len(set(survey.responses["respondent_id"]) | set(survey.answers["respondent_id"]))
     areas = survey.responses["area"].nunique()
-    answers = f"{len(survey.answers):,}".replace(",", " ")
     head = "OK" if not warnings else f"OK with {warnings} warning(s)"
     note = " (synthetic demo data)" if survey.synthetic else ""
-    return f"{head}: {units} respondent units, {areas} areas, {answers} answers{note}"
+    counts = [_count(units, "respondent unit"), _count(areas, "area"), _count(len(survey.answers), "answer")]
+    return f"{head}: {', '.join(counts)}{note}"
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,}".replace(",", " ") + f" {noun}{'' if n == 1 else 's'}"

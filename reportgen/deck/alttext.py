@@ -13,17 +13,17 @@ from collections.abc import Sequence
 
 from reportgen.figures import format as fmt
 
-#: A chart's value in running text, by ChartSpec.value_format.
-_PLAIN = {"count": fmt.integer, "decimal": fmt.decimal}
-
 #: Charts with at most this many values have every value read out.
 READ_ALL = 8
 
 
 def value_text(value: float, value_format: str) -> str:
+    """A chart's value in running text, by ChartSpec.value_format ("64 %", "4,5", "12")."""
     if value_format == "percent":
         return fmt.percent(value, spaced=True)
-    return _PLAIN.get(value_format, fmt.integer)(value)
+    if value_format == "decimal":
+        return fmt.decimal(value)
+    return fmt.integer(value)
 
 
 def _sentence(text: str) -> str:
@@ -32,7 +32,7 @@ def _sentence(text: str) -> str:
 
 
 def listing(categories: Sequence[str], values: Sequence[float], value_format: str) -> str:
-    """"Ja 60 %, Nej 28 % och Vet ej 12 %"."""
+    """ "Ja 60 %, Nej 28 % och Vet ej 12 %"."""
     parts = [f"{c} {value_text(v, value_format)}" for c, v in zip(categories, values, strict=True)]
     if len(parts) <= 1:
         return "".join(parts)
@@ -110,7 +110,11 @@ def stacked(
             f"{listing([p.lower() for p in parts], shares[r], 'percent')}."
         )
     others = [r for r in range(len(rows)) if r not in summaries]
-    if others:
+    if others and len(others) <= READ_ALL:
+        for r in others:
+            big = max(range(len(parts)), key=lambda p: shares[r][p])
+            text.append(f"{rows[r]}: störst är {parts[big].lower()} ({value_text(shares[r][big], 'percent')}).")
+    elif others:
         totals = [sum(shares[r][p] for r in others) for p in range(len(parts))]
         big = max(range(len(parts)), key=lambda p: totals[p])
         hi = max(others, key=lambda r: shares[r][big])

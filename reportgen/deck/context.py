@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from reportgen.deck.layout import Layouts, LayoutError, SlideSpec, fill, must_fill
+from reportgen.deck.layout import LayoutError, Layouts, SlideSpec, fill, must_fill
 from reportgen.deck.model import Block, Paragraph, Slide, TextBlock
 
 

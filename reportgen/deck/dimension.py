@@ -48,8 +48,8 @@ def _series_colors() -> list[str]:
     return [f"cat_{c}" for c in CATEGORIES]
 
 
-def _common(ctx: Context, name: str, **values) -> str:
-    return ctx.text(ctx.layouts.dimension_common[name], f"dimensions.common.{name}", **values)
+def _common(ctx: Context, entry: str, **values) -> str:
+    return ctx.text(ctx.layouts.dimension_common[entry], f"dimensions.common.{entry}", **values)
 
 
 def _none(ctx: Context, region: str, message: str, caption: str = "") -> TextBlock:
@@ -76,8 +76,10 @@ def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, row
                 kind="column",
                 orientation="vertical",
                 categories=tuple(labels),
-                series=tuple(Series(name, tuple(values), color) for (name, values), color in
-                             zip(series, ("primary", "cat_AB"), strict=False)),
+                series=tuple(
+                    Series(name, tuple(values), color)
+                    for (name, values), color in zip(series, ("primary", "cat_AB"), strict=False)
+                ),
                 alt_text=alttext.grouped(subject, labels, series, "percent")
                 + f" 100 % = {integer(total.n_pairs)} insatser.",
                 value_format="percent",
@@ -87,7 +89,7 @@ def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, row
             )
         )
     else:
-        blocks.append(_none(ctx, "left", _common(ctx, "top3_none")))
+        blocks.append(_none(ctx, "left", _common(ctx, "no_pairs")))
     paragraphs: list[Paragraph] = []
     for category, label in zip(CATEGORIES, labels, strict=True):
         paragraphs.append(Paragraph(_common(ctx, "top3_heading", category=label), bold=True))
@@ -136,7 +138,9 @@ def _stacked_chart(
     subject: str,
     key: str,
     highlight: tuple[int, ...] = (),
+    alt_labels: Sequence[str] | None = None,
 ) -> ChartSpec:
+    """``alt_labels``: the row names without their "(n)", for the alt text."""
     parts = _labels(ds)
     shares = [[points(row.share(c)) for c in CATEGORIES] for row in rows]
     return ChartSpec(
@@ -147,7 +151,7 @@ def _stacked_chart(
             Series(part, tuple(s[i] for s in shares), color)
             for i, (part, color) in enumerate(zip(parts, _series_colors(), strict=True))
         ),
-        alt_text=alttext.stacked(subject, labels, parts, shares, highlight),
+        alt_text=alttext.stacked(subject, alt_labels or labels, parts, shares, highlight),
         value_format="percent",
         highlight=highlight,
         key=key,
@@ -161,13 +165,17 @@ def _per_respondent(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimen
     summary.append((ctx.values["riket"], dim.national_total))
     summary = [(label, row) for label, row in summary if row.n_pairs]
     if not shown and not summary:
-        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "top3_none"))], title=title)
+        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "no_pairs"))], title=title)
     all_rows = [*shown, *(row for _, row in summary)]
-    labels = [row.label for row in shown] + [label for label, _ in summary]
+    plain = [row.label for row in shown] + [label for label, _ in summary]
+    labels = plain
+    if ctx.national:  # counties carry their number of municipalities with an answer
+        labels = [_common(ctx, "unit_label", name=row.label, n=integer(row.n_respondents)) for row in shown]
+        labels += [label for label, _ in summary]
     highlight = tuple(range(len(shown), len(all_rows)))
     unit = "län" if ctx.national else "kommun"
     subject = f"{ds.total_caption.lower()} per {unit} inom området {ctx.values['area']}, {ctx.values['scope_name']}"
-    chart = _stacked_chart(ctx, ds, all_rows, labels, subject, ctx.key(spec), highlight)
+    chart = _stacked_chart(ctx, ds, all_rows, labels, subject, ctx.key(spec), highlight, alt_labels=plain)
     return ctx.content(spec, [chart], title=title)
 
 
@@ -177,7 +185,9 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
     blocks: list[Block] = []
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         dist = dim.individuals.get(category)
-        caption = _common(ctx, "individuals_caption", n=integer(dist.n if dist else 0), caption=ds.individuals[category])
+        caption = _common(
+            ctx, "individuals_caption", n=integer(dist.n if dist else 0), caption=ds.individuals[category]
+        )
         if dist is None or not dist.n:
             blocks.append(_none(ctx, region, _common(ctx, "individuals_none"), caption))
             continue
@@ -207,10 +217,11 @@ def _per_group(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension,
     """(e) 100 % bars per huvudgrupp, "(n)" = responding municipalities with an answer in the group."""
     shown = [row for row in dim.per_group if row.n_pairs]
     if not shown:
-        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "top3_none"))], title=title)
+        return ctx.content(spec, [_none(ctx, "body", _common(ctx, "no_pairs"))], title=title)
     labels = [_common(ctx, "group_label", group=row.label, n=integer(row.n_respondents)) for row in shown]
     subject = f"{ds.total_caption.lower()} per huvudgrupp inom området {ctx.values['area']}, {ctx.values['scope_name']}"
-    return ctx.content(spec, [_stacked_chart(ctx, ds, shown, labels, subject, ctx.key(spec))], title=title)
+    chart = _stacked_chart(ctx, ds, shown, labels, subject, ctx.key(spec), alt_labels=[row.label for row in shown])
+    return ctx.content(spec, [chart], title=title)
 
 
 _BUILDERS: dict[str, Callable[..., Slide]] = {

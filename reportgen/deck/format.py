@@ -43,3 +43,8 @@ def decimal(value: float | None, digits: int = 1) -> str:
 def points(share: float | None) -> float:
     """A share 0–1 as percent points for a chart's stacked100/percent series (0 if undefined)."""
     return 0.0 if _undefined(share) else float(share) * 100  # type: ignore[arg-type]
+
+
+def mean(value: float | None) -> str:
+    """A headline mean, shown rounded to a whole number (SPEC §5, Insatsutbud)."""
+    return integer(value)

@@ -229,7 +229,10 @@ def _dimension(name: str, entry: Mapping[str, Any]) -> DimensionSpec:
     return DimensionSpec(
         name=name,
         categories={str(k): _clean(v) for k, v in entry["categories"].items()},
-        table={str(k): TableWords(_clean(v["caption"]), _clean(v["share"]), _clean(v["count"])) for k, v in entry["table"].items()},
+        table={
+            str(k): TableWords(_clean(v["caption"]), _clean(v["share"]), _clean(v["count"]))
+            for k, v in entry["table"].items()
+        },
         individuals={str(k): _clean(v) for k, v in entry["individuals"].items()},
         total_caption=_clean(entry["total_caption"]),
         titles={str(k): _clean(v) for k, v in entry["titles"].items()},
@@ -252,7 +255,9 @@ def _check(layouts: Layouts) -> list[str]:
         seen: set[str] = set()
         for spec in slides:
             if spec.kind not in kinds:
-                problems.append(f"deck.yaml {where}: unknown slide kind {spec.kind!r} (known: {', '.join(sorted(kinds))})")
+                problems.append(
+                    f"deck.yaml {where}: unknown slide kind {spec.kind!r} (known: {', '.join(sorted(kinds))})"
+                )
             if spec.key in seen:
                 problems.append(f"deck.yaml {where}: slide key {spec.key!r} is used twice")
             seen.add(spec.key)

@@ -27,7 +27,8 @@ def round_half_up(value: Fraction | float) -> int:
 
 
 def percent(count: int, denominator: int) -> int:
-    return round_half_up(Fraction(100 * count, denominator))
+    """100 · count / denominator rounded half up, in integers: ⌊(200·count + d) / 2d⌋."""
+    return (200 * count + denominator) // (2 * denominator)
 
 
 def feasible_denominators(count: int, pct: int, low: int, high: int) -> list[int]:

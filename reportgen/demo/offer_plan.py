@@ -35,6 +35,11 @@ class AreaPlan:
     skane_rows: int  # Skåne rows that answer insatser (completed + partial)
     insatser: tuple[InsatsPlan, ...]  # catalog order
     skane_total: int  # Σ Skåne offered = Σ of Skåne's row sums
+    notes: tuple[str, ...] = ()
+
+
+#: Above any area's respondent count: the search bound for Riket's denominators.
+MAX_UNITS = 1000
 
 
 def _top_key(offered: int, answered: int, order: int) -> tuple:
@@ -68,10 +73,12 @@ def plan_area(
     target: SkaneArea,
     spec_responding: int,
     minimum_n: dict[str, int],
+    maximum_n: dict[str, int],
     rng: np.random.Generator,
 ) -> AreaPlan:
-    """Choose the counts; ``minimum_n`` is each insats's least Skåne offered count that its
-    printed dimension rows need (n and counts of the top-5 tables)."""
+    """Choose the counts. ``minimum_n`` / ``maximum_n``: the least and most Skåne offered
+    counts that an insats's printed dimension rows allow (its printed n, and n plus the
+    offering units Riket leaves without an answer to that follow-up)."""
     rows = skane_answering_rows(target)
     responding = target.answered
     order = {iid: i for i, iid in enumerate(insatser)}
@@ -81,7 +88,7 @@ def plan_area(
 
     def a_min(iid: str) -> int:
         nat = national[iid].given
-        options = feasible_denominators(nat.count, nat.pct, nat.count, 10_000)
+        options = feasible_denominators(nat.count, nat.pct, nat.count, MAX_UNITS)
         return options[0]
 
     # Riket must hold Skåne's non-answering rows besides everyone who answered.
@@ -93,6 +100,7 @@ def plan_area(
     answered: dict[str, int] = {}
     offered: dict[str, int] = {}
     bounds: dict[str, _Bounds] = {}
+    notes: list[str] = []
     for iid in insatser:
         nat = national[iid].given
         if iid in printed:
@@ -100,12 +108,21 @@ def plan_area(
             continue
         skip = rng.choice([0, 0, 0, 1, 1, 2]) + (1 if target.completed == 0 else 0)
         a = int(np.clip(rows - skip, a_min(iid) + responding - n_riket, rows))
-        answered[iid] = a
         low = max(minimum_n.get(iid, 0), nat.count - rest, 0)
-        high = min(nat.count, a)
-        # Out of the ten most common: rank after the printed tenth.
-        while high > low and _top_key(high, a, order[iid]) < top_edge:
+        # Out of the ten most common: rank after the printed tenth. A count the dimension
+        # tables force up may still stay out with more answering (a lower share).
+        while a < rows and low and _top_key(low, a, order[iid]) < top_edge:
+            a += 1
+        answered[iid] = a
+        high = min(nat.count, a, maximum_n.get(iid, a))
+        while high > 0 and _top_key(high, a, order[iid]) < top_edge:
             high -= 1
+        if low > high:
+            notes.append(
+                f"{iid}: the dimension tables need Skåne offered ≥ {low}, the ten most common "
+                f"and Riket allow ≤ {high}; {high} used"
+            )
+            low = high
         # Riket needs a denominator in reach: answered − offered ≤ Riket's non-offering answers.
         a_max_nat = n_riket - responding + a
         while high > low and not feasible_denominators(nat.count, nat.pct, nat.count + a - high, a_max_nat):
@@ -132,7 +149,7 @@ def plan_area(
             raise Infeasible(f"{iid}: no Riket denominator with Skåne {s}/{a}")
         aim = high - rng.poisson(1.0)
         plans.append(InsatsPlan(iid, s, a, nat.count, min(options, key=lambda d: (abs(d - aim), -d))))
-    return AreaPlan(area, n_riket, rows, tuple(plans), sum(offered.values()))
+    return AreaPlan(area, n_riket, rows, tuple(plans), sum(offered.values()), tuple(notes))
 
 
 def _legal_offer(value: int, answered: int, order: int, bounds: _Bounds, bottom_edge: tuple) -> int:

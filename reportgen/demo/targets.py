@@ -138,7 +138,8 @@ class SkaneTargets:
 
 
 def load_skane(path: Path | None = None) -> SkaneTargets:
-    data = yaml.safe_load((path or DATA_DIR / "calibration" / "skane.yaml").read_text(encoding="utf-8"))
+    text = (path or DATA_DIR / "calibration" / "skane.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     areas = {}
     for area, f in data["areas"].items():
         rank = lambda rows: tuple(  # noqa: E731

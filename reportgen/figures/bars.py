@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.transforms import ScaledTranslation, blended_transform_factory
+from matplotlib.transforms import blended_transform_factory
 
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.layout import LabelPlan, fit_size, plan_row_labels
@@ -24,10 +24,12 @@ from reportgen.figures.prepare import (
     legend_entries,
     prepare,
     text_color_on,
+    tick_text,
     value_text,
 )
+from reportgen.figures.textblock import draw_block
 
-EDGE = 0.03  # inches kept free at the figure's edges
+EDGE = 0.02  # inches kept free at the figure's edges
 SEGMENT_PAD = 0.03  # inches each side of a label inside a stacked segment
 
 
@@ -36,9 +38,9 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     st, fonts = ctx.style, ctx.fonts
     prep = prepare(spec, ctx)
     per_slot = 1 if prep.stacked else prep.k
-    legend = layout_legend(legend_entries(spec, prep, ctx), fonts.regular, st.label_max_size, width)
+    legend = layout_legend(legend_entries(spec, prep, ctx), fonts, st.label_max_size, width)
     top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
-    tick_size = max(st.label_max_size - 1, st.label_min_size)
+    tick_size = max(st.label_max_size - 2, st.label_min_size)
     bold = [i in spec.highlight for i in range(prep.n)]
     label_width = min(width * st.label_max_share, st.label_max_width)
 
@@ -51,9 +53,7 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
         slot = min((height - top - bottom) / prep.n, st.bar_max_thickness * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
         thickness = slot * st.bar_fill / per_slot
-        labels = plan_row_labels(
-            spec.categories, bold, fonts.regular, fonts.bold, st, slot, label_width
-        )
+        labels = plan_row_labels(spec.categories, bold, fonts.regular, fonts.bold, st, slot, label_width)
         # Value labels of one series sit a whole slot apart, of grouped bars one bar apart.
         value_size = min(labels.size, fit_size((slot if prep.k == 1 else thickness) * 72, 1, st))
         if not show_values or prep.k == 1 or value_size >= st.label_min_size:
@@ -66,7 +66,7 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
         texts = [value_text(spec, prep, v) for v in prep.values.ravel()]
         right = max(fonts.regular.width(t, value_size) for t in texts) + st.label_pad + EDGE
     elif ticks:
-        right = fonts.regular.width(value_text(spec, prep, ticks[-1]), tick_size) / 2 + EDGE
+        right = fonts.regular.width(tick_text(spec, prep, ticks[-1]), tick_size) / 2 + EDGE
     else:
         right = EDGE
     left = labels.extent + st.label_pad + EDGE
@@ -87,23 +87,29 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     if show_values:
         _value_labels(fig, ax, spec, prep, ctx, value_size)
     if show_axis:
-        ax.set_xticks(ticks, [value_text(spec, prep, t) for t in ticks])
-        ax.tick_params(axis="x", labelsize=tick_size, length=3)
+        ax.set_xticks(
+            ticks, [tick_text(spec, prep, t) for t in ticks], fontproperties=fonts.props(), fontsize=tick_size
+        )
+        ax.tick_params(axis="x", length=3)
     else:
         ax.xaxis.set_visible(False)
         ax.spines["bottom"].set_visible(False)
     if spec.axis_label:
         axes_bottom = height - top - axes_h
         y = axes_bottom - (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0) - 0.04
-        fig.text(
+        draw_block(
+            fig,
+            fig,
             left + axes_w / 2,
             y,
-            spec.axis_label,
-            fontsize=tick_size,
-            color=ctx.palette.muted,
-            ha="center",
-            va="top",
+            [spec.axis_label],
+            size=tick_size,
+            fonts=fonts,
+            line_spacing=st.line_spacing,
+            anchor="top",
             transform=fig.dpi_scale_trans,
+            ha="center",
+            color=ctx.palette.muted,
         )
     if legend.rows:
         draw_legend(fig, legend, 0.0, EDGE)
@@ -136,8 +142,14 @@ def _stacked(
     for j in range(prep.k):
         vals = prep.values[j]
         ax.barh(
-            y, vals, left=cum, height=st.bar_fill, color=prep.colors[j],
-            edgecolor=pal.background, linewidth=0.6, zorder=2,
+            y,
+            vals,
+            left=cum,
+            height=st.bar_fill,
+            color=prep.colors[j],
+            edgecolor=pal.background,
+            linewidth=0.6,
+            zorder=2,
         )
         if segment_size >= st.label_min_size:
             ink = text_color_on(prep.colors[j])
@@ -145,11 +157,39 @@ def _stacked(
                 text = value_text(spec, prep, float(v))
                 room = v / prep.vmax * axes_w
                 if v > 0 and ctx.fonts.regular.width(text, segment_size) + 2 * SEGMENT_PAD <= room:
-                    ax.text(cum[i] + v / 2, i, text, ha="center", va="center", fontsize=segment_size, color=ink, zorder=3)
+                    draw_block(
+                        ax,
+                        ax.figure,
+                        cum[i] + v / 2,
+                        i,
+                        [text],
+                        size=segment_size,
+                        fonts=ctx.fonts,
+                        line_spacing=st.line_spacing,
+                        anchor="center",
+                        transform=ax.transData,
+                        ha="center",
+                        color=ink,
+                        zorder=3,
+                    )
         cum = cum + vals
     for i in np.flatnonzero(cum <= 0):
         # Nobody answered for this row: say so rather than leave an unexplained gap.
-        ax.text(1.0, float(i), "–", ha="left", va="center", fontsize=size, color=pal.muted)
+        draw_block(
+            ax,
+            ax.figure,
+            0.0,
+            float(i),
+            ["–"],
+            size=size,
+            fonts=ctx.fonts,
+            line_spacing=st.line_spacing,
+            anchor="center",
+            transform=ax.transData,
+            dx=st.label_pad,
+            ha="left",
+            color=pal.muted,
+        )
 
 
 def _reference_lines(ax: Axes, spec: ChartSpec, ctx: Context) -> None:
@@ -164,40 +204,47 @@ def _reference_lines(ax: Axes, spec: ChartSpec, ctx: Context) -> None:
 
 
 def _category_labels(fig: Figure, ax: Axes, spec: ChartSpec, labels: LabelPlan, ctx: Context) -> None:
-    shift = ScaledTranslation(-ctx.style.label_pad, 0, fig.dpi_scale_trans)
-    transform = blended_transform_factory(ax.transAxes, ax.transData) + shift
-    for i in range(len(spec.categories)):
-        ax.text(
+    transform = blended_transform_factory(ax.transAxes, ax.transData)
+    for i, lines in enumerate(labels.lines):
+        bold = i in spec.highlight
+        draw_block(
+            ax,
+            fig,
             0.0,
             i,
-            labels.text(i),
+            lines,
+            size=labels.size,
+            fonts=ctx.fonts,
+            bold=bold,
+            line_spacing=ctx.style.line_spacing,
+            anchor="center",
             transform=transform,
+            dx=-ctx.style.label_pad,
             ha="right",
-            va="center",
-            multialignment="right",
-            linespacing=ctx.style.line_spacing,
-            fontsize=labels.size,
-            fontweight="bold" if i in spec.highlight else "normal",
             color=ctx.palette.text,
         )
 
 
 def _value_labels(fig: Figure, ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float) -> None:
-    shift = ScaledTranslation(ctx.style.label_pad, 0, fig.dpi_scale_trans)
     fill = ctx.style.bar_fill
     # Over a mean line, a label gets a background patch so the line does not cross the digits.
     box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
     for j in range(prep.k):
         offset = (j - (prep.k - 1) / 2) * fill / prep.k
         for i, v in enumerate(prep.values[j]):
-            ax.text(
+            draw_block(
+                ax,
+                fig,
                 max(float(v), 0.0),
                 i + offset,
-                value_text(spec, prep, float(v)),
-                transform=ax.transData + shift,
+                [value_text(spec, prep, float(v))],
+                size=size,
+                fonts=ctx.fonts,
+                line_spacing=ctx.style.line_spacing,
+                anchor="center",
+                transform=ax.transData,
+                dx=ctx.style.label_pad,
                 ha="left",
-                va="center",
-                fontsize=size,
                 color=ctx.palette.text,
                 zorder=4,
                 bbox=box if spec.reference_lines else None,

@@ -26,8 +26,10 @@ from reportgen.figures.prepare import (
     legend_entries,
     prepare,
     text_color_on,
+    tick_text,
     value_text,
 )
+from reportgen.figures.textblock import draw_block
 
 TICK = 3 / 72  # tick length, inches
 
@@ -37,8 +39,8 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     st, fonts = ctx.style, ctx.fonts
     prep = prepare(spec, ctx)
     per_slot = 1 if prep.stacked else prep.k
-    legend = layout_legend(legend_entries(spec, prep, ctx), fonts.regular, st.label_max_size, width)
-    tick_size = max(st.label_max_size - 1, st.label_min_size)
+    legend = layout_legend(legend_entries(spec, prep, ctx), fonts, st.label_max_size, width)
+    tick_size = max(st.label_max_size - 2, st.label_min_size)
     top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
     axis_label_top = top
     if spec.axis_label:
@@ -52,7 +54,7 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
         ticks = axis_ticks(spec, prep) if show_axis else []
         left = EDGE
         if ticks:
-            tick_w = max(fonts.regular.width(value_text(spec, prep, t), tick_size) for t in ticks)
+            tick_w = max(fonts.regular.width(tick_text(spec, prep, t), tick_size) for t in ticks)
             left += tick_w + TICK + st.label_pad
         slot = min((width - left - EDGE) / prep.n, st.column_max_thickness * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
@@ -70,6 +72,9 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     value_h = text_height(value_size, 1, st.line_spacing) + st.label_pad if show_values else 0.0
     bottom = EDGE + labels.extent + st.label_pad
     axes_w = slot * prep.n
+    # Columns held at their widest leave room over: centre them in it.
+    centring = max(width - left - EDGE - axes_w, 0.0) / 2
+    left += centring
     axes_h = max(height - top - bottom - value_h, 0.2)
     ax = fig.add_axes((left / width, bottom / height, axes_w / width, axes_h / height))
     ax.set_xlim(-0.5, prep.n - 0.5)
@@ -83,22 +88,37 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
         _columns(ax, spec, prep, ctx)
     for i, ref in enumerate(spec.reference_lines):
         ax.axhline(
-            ref.value, color=ctx.theme.color(ref.color), linestyle=LINE_STYLES[i % len(LINE_STYLES)],
-            linewidth=1.5, zorder=3,
+            ref.value,
+            color=ctx.theme.color(ref.color),
+            linestyle=LINE_STYLES[i % len(LINE_STYLES)],
+            linewidth=1.5,
+            zorder=3,
         )
     _category_labels(fig, ax, spec, labels, ctx)
     if show_values:
         _value_labels(fig, ax, spec, prep, ctx, value_size)
     if show_axis:
-        ax.set_yticks(ticks, [value_text(spec, prep, t) for t in ticks])
-        ax.tick_params(axis="y", labelsize=tick_size, length=3)
+        ax.set_yticks(
+            ticks, [tick_text(spec, prep, t) for t in ticks], fontproperties=fonts.props(), fontsize=tick_size
+        )
+        ax.tick_params(axis="y", length=3)
     else:
         ax.yaxis.set_visible(False)
         ax.spines["left"].set_visible(False)
     if spec.axis_label:
-        fig.text(
-            EDGE, height - axis_label_top, spec.axis_label, fontsize=tick_size, color=ctx.palette.muted,
-            ha="left", va="top", transform=fig.dpi_scale_trans,
+        draw_block(
+            fig,
+            fig,
+            EDGE + centring,
+            height - axis_label_top,
+            [spec.axis_label],
+            size=tick_size,
+            fonts=fonts,
+            line_spacing=st.line_spacing,
+            anchor="top",
+            transform=fig.dpi_scale_trans,
+            ha="left",
+            color=ctx.palette.muted,
         )
     if legend.rows:
         draw_legend(fig, legend, 0.0, EDGE)
@@ -130,8 +150,14 @@ def _stacked(
     for j in range(prep.k):
         vals = prep.values[j]
         ax.bar(
-            x, vals, bottom=cum, width=st.bar_fill, color=prep.colors[j],
-            edgecolor=pal.background, linewidth=0.6, zorder=2,
+            x,
+            vals,
+            bottom=cum,
+            width=st.bar_fill,
+            color=prep.colors[j],
+            edgecolor=pal.background,
+            linewidth=0.6,
+            zorder=2,
         )
         ink = text_color_on(prep.colors[j])
         for i, v in enumerate(vals):
@@ -139,45 +165,80 @@ def _stacked(
             tall = v / prep.vmax * axes_h
             wide = ctx.fonts.regular.width(text, size) + 2 * SEGMENT_PAD
             if v > 0 and size >= st.label_min_size and wide <= thickness and text_height(size, 1, 1.1) <= tall:
-                ax.text(i, cum[i] + v / 2, text, ha="center", va="center", fontsize=size, color=ink, zorder=3)
+                draw_block(
+                    ax,
+                    ax.figure,
+                    i,
+                    cum[i] + v / 2,
+                    [text],
+                    size=size,
+                    fonts=ctx.fonts,
+                    line_spacing=st.line_spacing,
+                    anchor="center",
+                    transform=ax.transData,
+                    ha="center",
+                    color=ink,
+                    zorder=3,
+                )
         cum = cum + vals
 
 
 def _category_labels(fig: Figure, ax: Axes, spec: ChartSpec, labels: LabelPlan, ctx: Context) -> None:
-    shift = ScaledTranslation(0, -ctx.style.label_pad, fig.dpi_scale_trans)
-    transform = blended_transform_factory(ax.transData, ax.transAxes) + shift
-    for i in range(len(spec.categories)):
-        ax.text(
+    transform = blended_transform_factory(ax.transData, ax.transAxes)
+    for i, lines in enumerate(labels.lines):
+        bold = i in spec.highlight
+        if labels.rotated:
+            shift = ScaledTranslation(0, -ctx.style.label_pad, fig.dpi_scale_trans)
+            ax.text(
+                i,
+                0.0,
+                lines[0],
+                transform=transform + shift,
+                ha="center",
+                va="top",
+                rotation=90,
+                fontproperties=ctx.fonts.props(bold),
+                fontsize=labels.size,
+                color=ctx.palette.text,
+            )
+            continue
+        draw_block(
+            ax,
+            fig,
             i,
             0.0,
-            labels.text(i),
+            lines,
+            size=labels.size,
+            fonts=ctx.fonts,
+            bold=bold,
+            line_spacing=ctx.style.line_spacing,
+            anchor="top",
             transform=transform,
+            dy=-ctx.style.label_pad,
             ha="center",
-            va="top",
-            multialignment="center",
-            rotation=90 if labels.rotated else 0,
-            linespacing=ctx.style.line_spacing,
-            fontsize=labels.size,
-            fontweight="bold" if i in spec.highlight else "normal",
             color=ctx.palette.text,
         )
 
 
 def _value_labels(fig: Figure, ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float) -> None:
-    shift = ScaledTranslation(0, ctx.style.label_pad / 2, fig.dpi_scale_trans)
     fill = ctx.style.bar_fill
     box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
     for j in range(prep.k):
         offset = (j - (prep.k - 1) / 2) * fill / prep.k
         for i, v in enumerate(prep.values[j]):
-            ax.text(
+            draw_block(
+                ax,
+                fig,
                 i + offset,
                 max(float(v), 0.0),
-                value_text(spec, prep, float(v)),
-                transform=ax.transData + shift,
+                [value_text(spec, prep, float(v))],
+                size=size,
+                fonts=ctx.fonts,
+                line_spacing=ctx.style.line_spacing,
+                anchor="bottom",
+                transform=ax.transData,
+                dy=ctx.style.label_pad / 2,
                 ha="center",
-                va="bottom",
-                fontsize=size,
                 color=ctx.palette.text,
                 zorder=4,
                 bbox=box if spec.reference_lines else None,

@@ -67,7 +67,10 @@ def rasterise(pdf: bytes, dpi: float, background: str = "#FFFFFF") -> bytes:
     doc = pdfium.PdfDocument(pdf)
     try:
         page = doc[0]
-        image = page.render(scale=dpi / 72.0, fill_color=(*rgb, 255)).to_pil()
+        # pdfium sizes the bitmap with ceil(points × scale); nudge the scale down so a
+        # 6-inch chart at 150 dpi is 900 pixels, not 901 from float error.
+        scale = dpi / 72.0 * (1 - 1e-9)
+        image = page.render(scale=scale, fill_color=(*rgb, 255)).to_pil()
         page.close()
     finally:
         doc.close()

@@ -65,4 +65,3 @@ def value(x: float, value_format: str) -> str:
     if value_format == "decimal":
         return decimal(x)
     return integer(x)
-

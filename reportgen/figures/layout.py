@@ -20,8 +20,10 @@ from reportgen.figures.measure import FontMetrics, text_height, wrap
 from reportgen.figures.style import ChartStyle, chart_fonts
 from reportgen.theme import Region, Theme
 
-# Extra room between neighbouring labels, as a share of the font size.
-LABEL_GAP = 0.15
+# A line's ink, from the ring of "Å" to the descender, in em (Liberation Sans: 0.882 + 0.212),
+# and the least free room kept between neighbouring labels.
+INK = 1.1
+LABEL_GAP = 0.1
 
 
 def caption_lines(spec: ChartSpec, theme: Theme) -> tuple[str, ...]:
@@ -77,8 +79,9 @@ def _widest(lines: Sequence[Sequence[str]], faces: Sequence[FontMetrics], size: 
 
 
 def fit_size(slot_pt: float, lines: int, style: ChartStyle) -> float:
-    """The largest font size (pt, at most ``label_max_size``) whose ``lines`` lines fit a slot."""
-    return min(style.label_max_size, slot_pt / (lines * style.line_spacing + LABEL_GAP))
+    """The largest font size (pt, at most ``label_max_size``) whose ``lines`` lines fit a slot
+    ``slot_pt`` points tall with a gap to the next slot's label."""
+    return min(style.label_max_size, slot_pt / ((lines - 1) * style.line_spacing + INK + LABEL_GAP))
 
 
 def plan_row_labels(
@@ -143,10 +146,12 @@ def plan_column_labels(
                 n_lines = max(len(ls) for ls in lines) if lines else 1
                 return LabelPlan(lines, size, text_height(size, n_lines, style.line_spacing), shortened=shortened)
             size -= 0.5
-    size = max(min(style.label_max_size, slot * 72.0 / (style.line_spacing + LABEL_GAP)), 0.5)
+    size = max(fit_size(slot * 72.0, 1, style), 0.5)
     wrapped = [wrap(t, f, size, max_height, 1) for t, f in zip(labels, faces, strict=True)]
     lines = tuple(w.lines for w in wrapped)
-    return LabelPlan(lines, size, _widest(lines, faces, size), rotated=True, shortened=sum(w.shortened for w in wrapped))
+    return LabelPlan(
+        lines, size, _widest(lines, faces, size), rotated=True, shortened=sum(w.shortened for w in wrapped)
+    )
 
 
 def label_capacity(spec: ChartSpec, theme: Theme) -> int:
@@ -156,5 +161,5 @@ def label_capacity(spec: ChartSpec, theme: Theme) -> int:
     box = chart_box(spec, theme)
     # The legend row and the axis take about two lines of the largest size.
     usable = box.height - 2 * text_height(style.label_max_size, 1, style.line_spacing) - style.legend_gap
-    per_bar = (style.label_min_size * (style.line_spacing + LABEL_GAP)) / 72.0
+    per_bar = style.label_min_size * (INK + LABEL_GAP) / 72.0
     return max(1, math.floor(usable / per_bar))

@@ -14,14 +14,16 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from reportgen.figures.measure import FontMetrics, shorten
+from reportgen.figures.measure import shorten
+from reportgen.figures.style import Fonts
+from reportgen.figures.textblock import draw_block
 
 # Lengths as multiples of the font size.
 SWATCH = 0.8
 LINE_SWATCH = 1.8
 SWATCH_GAP = 0.4
 ENTRY_GAP = 1.5
-ROW_HEIGHT = 1.45
+ROW_HEIGHT = 1.35
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class PlacedEntry:
 class LegendLayout:
     rows: tuple[tuple[PlacedEntry, ...], ...]
     size: float
+    fonts: Fonts
+    line_spacing: float = 1.2
 
     @property
     def height(self) -> float:
@@ -54,7 +58,8 @@ def _swatch_width(entry: LegendEntry, size: float) -> float:
     return (LINE_SWATCH if entry.line else SWATCH) * size / 72.0
 
 
-def layout_legend(entries: Sequence[LegendEntry], metrics: FontMetrics, size: float, width: float) -> LegendLayout:
+def layout_legend(entries: Sequence[LegendEntry], fonts: Fonts, size: float, width: float) -> LegendLayout:
+    metrics = fonts.regular
     em = size / 72.0
     rows: list[tuple[PlacedEntry, ...]] = []
     row: list[PlacedEntry] = []
@@ -70,7 +75,7 @@ def layout_legend(entries: Sequence[LegendEntry], metrics: FontMetrics, size: fl
         x += need + ENTRY_GAP * em
     if row:
         rows.append(tuple(row))
-    return LegendLayout(tuple(rows), size)
+    return LegendLayout(tuple(rows), size, fonts)
 
 
 def draw_legend(fig: Figure, layout: LegendLayout, left: float, top: float) -> None:
@@ -106,12 +111,16 @@ def draw_legend(fig: Figure, layout: LegendLayout, left: float, top: float) -> N
                         transform=fig.dpi_scale_trans,
                     )
                 )
-            fig.text(
+            draw_block(
+                fig,
+                fig,
                 x0 + w + SWATCH_GAP * em,
                 y,
-                placed.label,
-                fontsize=layout.size,
-                va="center_baseline",
-                ha="left",
+                [placed.label],
+                size=layout.size,
+                fonts=layout.fonts,
+                line_spacing=layout.line_spacing,
+                anchor="center",
                 transform=fig.dpi_scale_trans,
+                ha="left",
             )

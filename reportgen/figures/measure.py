@@ -19,6 +19,7 @@ from fontTools.ttLib import TTFont
 ELLIPSIS = "…"
 # What an insats name must keep when shortened: its */** mark and its "(n)" count (SPEC §6).
 _SUFFIX = re.compile(r"(\*{1,2})?(\s*\(\d+\))?$")
+_COUNT = re.compile(r"^\(\d+\)$")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,9 @@ class FontMetrics:
     units_per_em: int
     advances: dict[str, int]
     fallback: int  # width of a character the font lacks (its .notdef glyph)
+    ascent: float = 0.905  # em: the font's ascender (hhea), room for Å above the baseline
+    descent: float = 0.212  # em, below the baseline
+    cap_height: float = 0.688  # em
 
     def width(self, text: str, size: float) -> float:
         """Width in inches of one line of ``text`` at ``size`` points."""
@@ -37,15 +41,18 @@ class FontMetrics:
 
 @lru_cache(maxsize=8)
 def font_metrics(path: Path) -> FontMetrics:
-    font = TTFont(str(path), lazy=True)
-    hmtx = font["hmtx"]
-    cmap = font.getBestCmap()
-    advances = {chr(code): hmtx[glyph][0] for code, glyph in cmap.items()}
-    return FontMetrics(
-        units_per_em=int(font["head"].unitsPerEm),
-        advances=advances,
-        fallback=int(hmtx[".notdef"][0]),
-    )
+    with TTFont(str(path), lazy=True) as font:
+        hmtx = font["hmtx"]
+        upem = int(font["head"].unitsPerEm)
+        advances = {chr(code): hmtx[glyph][0] for code, glyph in font.getBestCmap().items()}
+        return FontMetrics(
+            units_per_em=upem,
+            advances=advances,
+            fallback=int(hmtx[".notdef"][0]),
+            ascent=font["hhea"].ascent / upem,
+            descent=-font["hhea"].descent / upem,
+            cap_height=font["OS/2"].sCapHeight / upem,
+        )
 
 
 def shorten(text: str, metrics: FontMetrics, size: float, width: float) -> str:
@@ -79,7 +86,13 @@ def wrap(text: str, metrics: FontMetrics, size: float, width: float, max_lines: 
     The last line takes whatever remains and is shortened with "…" when it is too long,
     so the mark and count at the end of an insats name survive.
     """
-    words = " ".join(text.split()).split(" ")
+    words: list[str] = []
+    for word in text.split():
+        # A count "(24)" stays with the word before it, never alone on a line.
+        if words and _COUNT.match(word):
+            words[-1] += " " + word
+        else:
+            words.append(word)
     lines: list[str] = []
     current = ""
     for i, word in enumerate(words):
@@ -97,6 +110,7 @@ def wrap(text: str, metrics: FontMetrics, size: float, width: float, max_lines: 
     # whole line is cut too.
     fitted = tuple(shorten(line, metrics, size, width) for line in lines)
     return Wrapped(fitted, fitted != tuple(lines))
+
 
 def text_height(size: float, lines: int, line_spacing: float) -> float:
     """Height in inches of ``lines`` lines of text at ``size`` points."""

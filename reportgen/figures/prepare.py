@@ -55,9 +55,7 @@ def prepare(spec: ChartSpec, ctx: Context) -> Prepared:
         raise ValueError(f"chart {spec.key or spec.region!r} has no categories or no series")
     for s in spec.series:
         if len(s.values) != n:
-            raise ValueError(
-                f"chart {spec.key!r}: series {s.name!r} has {len(s.values)} values for {n} categories"
-            )
+            raise ValueError(f"chart {spec.key!r}: series {s.name!r} has {len(s.values)} values for {n} categories")
     values = np.nan_to_num(np.array([s.values for s in spec.series], dtype=float), nan=0.0)
     default = ctx.palette.series
     colors = tuple(
@@ -91,6 +89,13 @@ def legend_entries(spec: ChartSpec, prep: Prepared, ctx: Context) -> list[Legend
 
 def value_text(spec: ChartSpec, prep: Prepared, x: float) -> str:
     return fmt.percent(x) if prep.stacked else fmt.value(x, spec.value_format)
+
+
+def tick_text(spec: ChartSpec, prep: Prepared, t: float) -> str:
+    """A tick's label: whole ticks of a decimal axis read "4", not "4,0"."""
+    if not prep.stacked and spec.value_format == "decimal" and float(t).is_integer():
+        return fmt.integer(t)
+    return value_text(spec, prep, t)
 
 
 def axis_ticks(spec: ChartSpec, prep: Prepared) -> list[float]:

@@ -10,6 +10,9 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from matplotlib.font_manager import FontProperties
+
+from reportgen.figures.fonts import layout_free
 from reportgen.figures.measure import FontMetrics, font_metrics
 from reportgen.theme import Theme
 
@@ -28,10 +31,10 @@ class ChartStyle:
     label_max_width: float = 3.6
     line_spacing: float = 1.2
     bar_fill: float = 0.72
-    bar_max_thickness: float = 0.42
+    bar_max_thickness: float = 0.32
     column_max_thickness: float = 0.9
     caption_gap: float = 0.06
-    legend_gap: float = 0.12
+    legend_gap: float = 0.08
     label_pad: float = 0.06  # inches between a label and its bar or axis
 
     @classmethod
@@ -75,18 +78,30 @@ def palette(theme: Theme) -> Palette:
 
 @dataclass(frozen=True)
 class Fonts:
+    """The chart faces: metrics for layout, and the files Matplotlib draws with."""
+
     family: str
     regular: FontMetrics
     bold: FontMetrics
-    regular_path: Path
+    regular_file: Path
+    bold_file: Path
+
+    def metrics(self, bold: bool = False) -> FontMetrics:
+        return self.bold if bold else self.regular
+
+    def props(self, bold: bool = False) -> FontProperties:
+        """A font by file, so every text uses the layout-free copy (see fonts.py)."""
+        return FontProperties(fname=str(self.bold_file if bold else self.regular_file))
 
 
 def chart_fonts(theme: Theme) -> Fonts:
+    regular, bold = theme.font_path("pdf_regular"), theme.font_path("pdf_bold")
     return Fonts(
         family=theme.fonts["chart"],
-        regular=font_metrics(theme.font_path("pdf_regular")),
-        bold=font_metrics(theme.font_path("pdf_bold")),
-        regular_path=theme.font_path("pdf_regular"),
+        regular=font_metrics(regular),
+        bold=font_metrics(bold),
+        regular_file=layout_free(regular),
+        bold_file=layout_free(bold),
     )
 
 

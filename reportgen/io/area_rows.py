@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -49,7 +50,7 @@ def check_areas(
         table[good],
         ["respondent_id", "area"],
         ["status", "further", "wish", "groups"],
-        lambda row: f"område '{row['area']}' for {names[row['respondent_id']]} ({row['respondent_id']})",
+        lambda unit, area: f"område '{area}' for {names[unit]} ({unit})",
     )
     problems += found
     order = {area: i for i, area in enumerate(catalog.areas)}
@@ -81,9 +82,10 @@ def _groups(
     """
     cells = frame["huvudgrupper_utan_beslut"]
     given = cells.notna() & areas.notna()
+    lookups = {area: Huvudgrupper.of(catalog, area) for area in areas[given].unique()}
     parsed: dict[tuple[str, str], tuple[str | None, str | None]] = {}
     for area, cell in dict.fromkeys(zip(areas[given], cells[given], strict=True)):
-        parsed[(area, cell)] = parse_groups(cell, area, catalog)
+        parsed[(area, cell)] = parse_groups(cell, lookups[area])
     joined = [parsed[(a, c)] if g else (None, None) for a, c, g in zip(areas, cells, given, strict=True)]
     result = text_series([j[0] for j in joined], frame.index)
     messages = pd.Series([j[1] for j in joined], index=frame.index)
@@ -101,23 +103,35 @@ def _groups(
     return result.where(~ignored), bad
 
 
-def parse_groups(cell: str, area: str, catalog: Catalog) -> tuple[str | None, str | None]:
+@dataclass(frozen=True)
+class Huvudgrupper:
+    """The huvudgrupper of one area, by number and by folded name."""
+
+    area: str
+    ids: tuple[str, ...]
+    by_key: dict[str, str]
+    options: str
+
+    @classmethod
+    def of(cls, catalog: Catalog, area: str) -> Huvudgrupper:
+        groups = catalog.huvudgrupper(area)
+        pairs = list(zip(groups["huvudgrupp_id"], groups["huvudgrupp"], strict=True))
+        by_key = {fold(name): number for number, name in pairs} | {number: number for number, _ in pairs}
+        options = ", ".join(f"{number} {name}" for number, name in pairs)
+        return cls(area, tuple(number for number, _ in pairs), by_key, options)
+
+
+def parse_groups(cell: str, groups: Huvudgrupper) -> tuple[str | None, str | None]:
     """("2.1|2.3", None) from "2,3 | 2.1" or from names; (None, message) when one is unknown."""
-    groups = catalog.huvudgrupper(area)
-    by_key = {fold(name): hg for hg, name in zip(groups["huvudgrupp_id"], groups["huvudgrupp"], strict=True)}
-    by_key.update({hg: hg for hg in groups["huvudgrupp_id"]})
     chosen: set[str] = set()
-    for item in re.split(r"[|;\n]", cell):
-        item = item.strip()
+    for part in re.split(r"[|;\n]", cell):
+        item = part.strip()
         if not item:
             continue
-        key = re.sub(r"^(\d+),(\d+)$", r"\1.\2", item)
-        hg = by_key.get(key) or by_key.get(fold(item))
-        if hg is None:
-            options = ", ".join(f"{hg} {name}" for hg, name in zip(groups["huvudgrupp_id"], groups["huvudgrupp"]))
-            return None, f"unknown huvudgrupp '{item}' in '{area}'; allowed: {options}"
-        chosen.add(hg)
+        number = groups.by_key.get(re.sub(r"^(\d+),(\d+)$", r"\1.\2", item)) or groups.by_key.get(fold(item))
+        if number is None:
+            return None, f"unknown huvudgrupp '{item}' in '{groups.area}'; allowed: {groups.options}"
+        chosen.add(number)
     if not chosen:
         return None, None
-    order = list(groups["huvudgrupp_id"])
-    return "|".join(sorted(chosen, key=order.index)), None
+    return "|".join(sorted(chosen, key=groups.ids.index)), None

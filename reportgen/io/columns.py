@@ -91,7 +91,7 @@ class Header:
     problems: tuple[Problem, ...]
 
 
-def recognise(file: str, headers: list[str]) -> Header:
+def recognise(file: str, headers: list[str], row: int = 1) -> Header:
     """Map a header row to documented columns and decide the table kind (SPEC §4).
 
     An insats table has `insats_id`, `insats` or `erbjuden`; an area table has `status`.
@@ -111,7 +111,7 @@ def recognise(file: str, headers: list[str]) -> Header:
             continue
         if column in seen:
             problems.append(
-                Problem(file, 1, header, None, f"column '{column}' is given twice (also as '{seen[column]}')")
+                Problem(file, row, header, None, f"column '{column}' is given twice (also as '{seen[column]}')")
             )
             continue
         seen[column] = header
@@ -127,12 +127,12 @@ def recognise(file: str, headers: list[str]) -> Header:
         allowed = AREA_COLUMNS if kind == "area" else INSATS_COLUMNS if kind == "insats" else sorted(ALIASES)
         hints = closest(header, allowed)
         hint = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
-        problems.append(Problem(file, 1, header, None, f"unknown column, ignored{hint}", "warning"))
+        problems.append(Problem(file, row, header, None, f"unknown column, ignored{hint}", "warning"))
     if kind is None:
         problems.append(
             Problem(
                 file,
-                1,
+                row,
                 None,
                 None,
                 "header not recognised as area answers (kommunkod, område, status, …) or insats answers "
@@ -140,11 +140,11 @@ def recognise(file: str, headers: list[str]) -> Header:
             )
         )
         return Header(None, rename, tuple(problems))
-    problems.extend(_missing(file, kind, present))
+    problems.extend(_missing(file, row, kind, present))
     return Header(kind, rename, tuple(problems))
 
 
-def _missing(file: str, kind: str, present: set[str]) -> list[Problem]:
+def _missing(file: str, row: int, kind: str, present: set[str]) -> list[Problem]:
     need: list[tuple[set[str], str]] = [({"kommunkod", "kommun"}, "'kommunkod' (or 'kommun')")]
     if kind == "area":
         need += [({"område"}, "'område'"), ({"status"}, "'status'")]
@@ -154,7 +154,7 @@ def _missing(file: str, kind: str, present: set[str]) -> list[Problem]:
             need.append(({"område"}, "'område' (needed with 'insats' names)"))
     kind_text = "area answers" if kind == "area" else "insats answers"
     return [
-        Problem(file, 1, None, None, f"missing required column {label} for {kind_text}")
+        Problem(file, row, None, None, f"missing required column {label} for {kind_text}")
         for columns, label in need
         if not columns & present
     ]

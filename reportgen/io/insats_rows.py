@@ -12,7 +12,17 @@ from reportgen.io.respondents import RespondentMatcher, distinct
 from reportgen.io.values import map_answers, match_units, problems_at, split_duplicates, text_series
 from reportgen.survey import OFFERED
 
-ANSWER_TABLE_COLUMNS = ["respondent_id", "insats_id", "area", "offered", "beslut", "regi", "form", "individuals", "trend"]
+ANSWER_TABLE_COLUMNS = [
+    "respondent_id",
+    "insats_id",
+    "area",
+    "offered",
+    "beslut",
+    "regi",
+    "form",
+    "individuals",
+    "trend",
+]
 
 
 def check_answers(
@@ -51,7 +61,7 @@ def check_answers(
         table[good],
         ["respondent_id", "insats_id"],
         ANSWER_TABLE_COLUMNS[3:],
-        lambda row: f"insats {row['insats_id']} for {names[row['respondent_id']]} ({row['respondent_id']})",
+        lambda unit, insats: f"insats {insats} for {names[unit]} ({unit})",
     )
     problems += found
     table = table.assign(_order=table["insats_id"].map(catalog.table["order"]))
@@ -78,21 +88,21 @@ def _insatser(frame: pd.DataFrame, insatser: InsatsMatcher, problems: list[Probl
 
 
 def _stray_warnings(frame: pd.DataFrame, stray: pd.Series) -> list[Problem]:
-    """Follow-ups on an insats not marked offered: reported, then ignored (SPEC §4)."""
-    problems = []
+    """Follow-ups on an insats not marked offered: reported, then ignored (SPEC §4).
+
+    One wording per erbjuden value, so a whole file of them prints as one line."""
     rows = frame.loc[stray]
-    for _, row in rows.iterrows():
-        given = [c for c in FOLLOW_UPS if pd.notna(row[c])]
-        offered = row["erbjuden"]
+    problems = []
+    for file, row, offered in zip(rows["_file"], rows["_row"], rows["erbjuden"], strict=True):
         shown = "blank" if pd.isna(offered) else f"'{offered}'"
         problems.append(
             Problem(
-                str(row["_file"]),
-                int(row["_row"]),
+                str(file),
+                int(row),
                 "erbjuden",
                 None if pd.isna(offered) else str(offered),
-                f"{', '.join(given)} answered, but erbjuden is {shown}, not Ja or Ja, en lokal variant; "
-                "those answers are ignored",
+                f"follow-up answers (beslut … utveckling) given, but erbjuden is {shown}, not Ja or "
+                "Ja, en lokal variant; they are ignored",
                 "warning",
             )
         )

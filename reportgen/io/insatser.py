@@ -33,6 +33,13 @@ def name_key(name: str) -> str:
     return match_key(fold(name))
 
 
+def id_key(insats_id: str) -> str:
+    """ "ald4", "ALD 004", "Ald-04" → "ALD004": a dropped zero is as harmless as in "114"."""
+    text = match_key(insats_id).upper()
+    found = re.fullmatch(r"([A-Z]+)-?0*(\d+)", text)
+    return f"{found.group(1)}{found.group(2).zfill(3)}" if found else text
+
+
 def split_mark(label: str) -> tuple[str, str | None]:
     """("Korttidsboende, korttidsplats", "**") from "Korttidsboende, korttidsplats **"."""
     found = re.fullmatch(r"(.*?)\s*(\*{1,2})\s*", label, flags=re.DOTALL)
@@ -69,14 +76,18 @@ class InsatsMatcher:
         return table
 
     @cached_property
+    def _area_of(self) -> dict[str, str]:
+        return dict(zip(self.catalog.table["insats_id"], self.catalog.table["area"], strict=True))
+
+    @cached_property
     def _ids(self) -> dict[str, str]:
-        return {match_key(i): i for i in self.catalog.table["insats_id"]}
+        return {id_key(i): i for i in self.catalog.table["insats_id"]}
 
     def find(self, insats_id: str | None, name: str | None, area: str | None) -> Found:
         """Resolve one (id, name, resolved area) triple; ``area`` None means not given or unknown."""
         table = self.catalog.table
         if insats_id is not None:
-            found = self._ids.get(match_key(insats_id))
+            found = self._ids.get(id_key(insats_id))
             if found is None:
                 hints = closest(insats_id, list(table["insats_id"]))
                 hint = f"; did you mean {' or '.join(hints)}?" if hints else "; see data/catalog.csv"
@@ -84,7 +95,7 @@ class InsatsMatcher:
                 if by_name is not None and by_name.insats_id is not None:
                     hint = f"; the name given is {by_name.insats_id}"
                 return Found(None, "insats_id", insats_id, f"unknown insats id{hint}")
-            own_area = table.at[found, "area"]
+            own_area = self._area_of[found]
             if area is not None and area != own_area:
                 return Found(None, "område", area, f"insats {found} belongs to område '{own_area}'")
             if name is not None and not self._names_agree(found, name):
@@ -102,10 +113,15 @@ class InsatsMatcher:
             return Found(None, "område", None, "område is needed to place an insats given by name")
         return self._find_by_name(name, area)
 
+    @cached_property
+    def _name_and_mark(self) -> dict[str, tuple[str, str]]:
+        rows = self.catalog.table
+        return {i: (name_key(n), m) for i, n, m in zip(rows["insats_id"], rows["name"], rows["mark"], strict=True)}
+
     def _names_agree(self, insats_id: str, name: str) -> bool:
         base, mark = split_mark(name)
-        row = self.catalog.table.loc[insats_id]
-        return name_key(base) == name_key(row["name"]) and (mark is None or mark == row["mark"])
+        own_name, own_mark = self._name_and_mark[insats_id]
+        return name_key(base) == own_name and (mark is None or mark == own_mark)
 
     def _find_by_name(self, name: str, area: str) -> Found:
         table = self.catalog.table
@@ -118,7 +134,10 @@ class InsatsMatcher:
         if len(candidates) > 1:
             options = ", ".join(f"{i} '{table.at[i, 'label']}'" for i in candidates)
             return Found(
-                None, "insats", name, f"name is ambiguous in '{area}': {options}; add the mark (* or **) or give insats_id"
+                None,
+                "insats",
+                name,
+                f"name is ambiguous in '{area}': {options}; add the mark (* or **) or give insats_id",
             )
         labels = list(self.catalog.area(area)["label"])
         hints = closest(name, labels)

@@ -14,13 +14,10 @@ from reportgen.errors import Problem
 from reportgen.io.read import answer_files
 from reportgen.io.report import AnswerFileError
 from reportgen.io.validate import Checked, check
+from reportgen.io.write import SYNTHETIC_MARKER
 from reportgen.paths import DEMO_DIR
 from reportgen.register import Register
 from reportgen.survey import Survey
-
-#: A file of this name in the data folder marks its answers as synthetic (SPEC §9): every
-#: deck built from it says so.
-SYNTHETIC_MARKER = "SYNTHETIC"
 
 
 @dataclass(frozen=True)
@@ -30,7 +27,8 @@ class LoadResult:
 
 
 def is_synthetic(path: Path | None) -> bool:
-    """The bundled demo data, or any folder holding a ``SYNTHETIC`` marker file."""
+    """The bundled demo data, or any folder holding a ``SYNTHETIC`` marker file: every
+    deck built from it says so (SPEC §9)."""
     if path is None:
         return True
     folder = path if path.is_dir() else path.parent
@@ -74,4 +72,3 @@ def load_survey(
     if checked.survey is None:
         raise AnswerFileError(checked.problems)
     return LoadResult(checked.survey, checked.warnings)
-

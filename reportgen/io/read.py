@@ -14,7 +14,7 @@ import datetime as dt
 import gzip
 import io
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -37,6 +37,16 @@ class RawTable:
     headers: list[str]
     cells: pd.DataFrame  # columns 0..n-1, aligned with ``headers``
     rows: np.ndarray
+    header_row: int = 1
+    sheet: str | None = None  # the worksheet's name in a workbook
+
+    def header_at(self, position: int) -> RawTable:
+        """The same table read with data row ``position`` (0-based) as its header: for
+        exports that put a title line above the header."""
+        headers = ["" if pd.isna(v) else str(v) for v in self.cells.iloc[position]]
+        cells = self.cells.iloc[position + 1 :].reset_index(drop=True)
+        rows = self.rows[position + 1 :]
+        return RawTable(self.file, headers, cells, rows, int(self.rows[position]), self.sheet)
 
 
 def answer_files(path: Path) -> list[Path]:
@@ -114,17 +124,29 @@ def decode(data: bytes) -> str:
 
 
 def sniff_separator(text: str) -> str:
-    """`;`, `,` or tab: whichever occurs most in the header line outside quotes."""
-    header = next((line for line in text[:65536].splitlines() if line.strip()), "")
-    counts = {sep: 0 for sep in (";", ",", "\t")}
-    quoted = False
-    for char in header:
-        if char == '"':
-            quoted = not quoted
-        elif not quoted and char in counts:
-            counts[char] += 1
+    """`;`, `,` or tab: whichever occurs most in one of the first lines, outside quotes
+    (the first line may be a title without any)."""
+    counts = {sep: max((n[sep] for n in _separator_counts(text)), default=0) for sep in (";", ",", "\t")}
     best = max(counts, key=lambda sep: counts[sep])
     return best if counts[best] else ","
+
+
+def _separator_counts(text: str, lines: int = 10) -> list[dict[str, int]]:
+    found = []
+    for line in text[:65536].splitlines():
+        if not line.strip():
+            continue
+        counts = {";": 0, ",": 0, "\t": 0}
+        quoted = False
+        for char in line:
+            if char == '"':
+                quoted = not quoted
+            elif not quoted and char in counts:
+                counts[char] += 1
+        found.append(counts)
+        if len(found) == lines:
+            break
+    return found
 
 
 def parse_csv(name: str, text: str) -> RawTable | None:
@@ -132,11 +154,14 @@ def parse_csv(name: str, text: str) -> RawTable | None:
     cells are rare in exports, and there the number is of the record, not the line)."""
     if not text.strip():
         return None
+    sep = sniff_separator(text)
+    width = max((counts[sep] + 1 for counts in _separator_counts(text)), default=1)
     try:
         frame = pd.read_csv(
             io.StringIO(text),
-            sep=sniff_separator(text),
+            sep=sep,
             header=None,
+            names=range(width),
             dtype=str,
             keep_default_na=False,
             na_values=[""],
@@ -166,7 +191,7 @@ def _read_workbook(path: Path) -> list[RawTable]:
             frame = pd.DataFrame([row + [None] * (width - len(row)) for row in values], dtype=object)
             table = _table(f"{path.name} [{sheet.title}]", frame.astype("str").where(frame.notna()), first_row=1)
             if table is not None:
-                tables.append(table)
+                tables.append(replace(table, sheet=sheet.title))
     finally:
         book.close()
     return tables
@@ -195,7 +220,7 @@ def _table(name: str, frame: pd.DataFrame, *, first_row: int) -> RawTable | None
         return None
     headers = ["" if pd.isna(v) else str(v) for v in frame.iloc[0]]
     cells = frame.iloc[1:].reset_index(drop=True)
-    return RawTable(name, headers, cells, rows[1:])
+    return RawTable(name, headers, cells, rows[1:], int(rows[0]))
 
 
 def _stripped(column: pd.Series) -> pd.Series:

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from reportgen.errors import Problem, ReportgenError, ValidationError
 
-#: Groups shown before "… and N more".
-LIMIT = 40
+#: Groups shown of each severity before "… and N more" (warnings are never crowded out).
+LIMIT = 30
+WARNING_LIMIT = 10
 _ROWS_SHOWN = 8
 
 
@@ -42,16 +43,19 @@ def format_group(problem: Problem, rows: list[int]) -> str:
     return f"{problem.severity}: {where}{found}: {problem.message}"
 
 
-def format_problems(problems: Sequence[Problem], limit: int = LIMIT) -> list[str]:
-    """Summary line, then one line per group (errors first), then how many were left out."""
+def format_problems(problems: Sequence[Problem], limit: int = LIMIT, warning_limit: int = WARNING_LIMIT) -> list[str]:
+    """Summary line, then one line per group, errors first, each severity capped with a
+    count of what was left out."""
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     lines = [f"{errors} error(s) and {warnings} warning(s) in the answer files:"]
     groups = group_problems(problems)
-    lines += ["  " + format_group(problem, rows) for problem, rows in groups[:limit]]
-    if len(groups) > limit:
-        rest = sum(max(1, len(rows)) for _, rows in groups[limit:])
-        lines.append(f"  … and {rest} more problem(s) of {len(groups) - limit} other kind(s)")
+    for severity, cap in (("error", limit), ("warning", warning_limit)):
+        mine = [g for g in groups if (g[0].severity == "error") == (severity == "error")]
+        lines += ["  " + format_group(problem, rows) for problem, rows in mine[:cap]]
+        if len(mine) > cap:
+            rest = sum(max(1, len(rows)) for _, rows in mine[cap:])
+            lines.append(f"  … and {rest} more {severity}(s) not shown")
     return lines
 
 

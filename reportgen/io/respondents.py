@@ -31,7 +31,7 @@ class Match:
 
 
 def normalise_code(value: str) -> str:
-    """"1280", "1280.0", "114" (Excel dropped the zero) → "0114"; "180-5" → "0180-05"."""
+    """ "1280", "1280.0", "114" (Excel dropped the zero) → "0114"; "180-5" → "0180-05"."""
     text = value.strip()
     plain = re.fullmatch(r"(\d{1,4})(?:[.,]0+)?", text)
     if plain:
@@ -84,13 +84,13 @@ class RespondentMatcher:
             return Match(unit_id)
         if name is None:
             return Match(None, "kommunkod", None, "no kommunkod or kommun given")
-        found = self.by_name(name)
-        if len(found) == 1:
-            return Match(found[0])
-        if len(found) > 1:
-            options = ", ".join(f"{unit_name[i]} ({i})" for i in found)
+        named = self.by_name(name)
+        if len(named) == 1:
+            return Match(named[0])
+        if len(named) > 1:
+            options = ", ".join(f"{unit_name[i]} ({i})" for i in named)
             return Match(None, "kommun", name, f"name matches more than one unit: {options}; give the kommunkod")
-        if fold(_strip_suffix(name)) == "stockholm":
+        if fold(_strip_suffix(name)) in ("stockholm", "stockholms"):
             return Match(None, "kommun", name, _stockholm_message(self.register))
         hints = closest(name, list(unit_name))
         hint = f"; did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""

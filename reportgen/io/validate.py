@@ -15,13 +15,17 @@ import pandas as pd
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
 from reportgen.io.area_rows import check_areas
-from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, recognise
+from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, Header, recognise
 from reportgen.io.insats_rows import check_answers
 from reportgen.io.insatser import InsatsMatcher
 from reportgen.io.read import RawTable, read_answer_files
 from reportgen.io.respondents import RespondentMatcher
 from reportgen.register import Register
 from reportgen.survey import Survey
+
+#: Lines above the header row that are skipped when looking for it.
+_TITLE_ROWS = 5
+_IGNORED_SHEET = "worksheet ignored: no header of area answers or insats answers in its first rows"
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,15 +49,20 @@ def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool =
     tables, problems = read_answer_files(path)
     area_parts: list[pd.DataFrame] = []
     insats_parts: list[pd.DataFrame] = []
-    for table in tables:
-        header = recognise(table.file, table.headers)
+    for raw in tables:
+        table, header = _with_header(raw)
+        if header.kind is None and table.sheet is not None:
+            # Workbooks often carry an explanation sheet beside the answers.
+            problems.append(Problem(table.file, None, None, None, _IGNORED_SHEET, "warning"))
+            continue
         problems += header.problems
         if header.kind is None or any(p.severity == "error" for p in header.problems):
             continue
+        problems += _headless_cells(table)
         columns = AREA_COLUMNS if header.kind == "area" else INSATS_COLUMNS
         part = _named(table, header.rename, columns)
         (area_parts if header.kind == "area" else insats_parts).append(part)
-    if tables and not (area_parts or insats_parts) and not any(p.severity == "error" for p in problems):
+    if not (area_parts or insats_parts) and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), None, None, None, "no table of area or insats answers found"))
     units = RespondentMatcher(register)
     insatser = InsatsMatcher(catalog)
@@ -67,6 +76,34 @@ def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool =
         return Checked(None, tuple(problems))
     survey = Survey(catalog, register, responses, wish_groups, answers, synthetic=synthetic)
     return Checked(survey, tuple(problems))
+
+
+def _with_header(table: RawTable) -> tuple[RawTable, Header]:
+    """The table and its recognised header; a title line or two above the header row
+    (common in exports from survey tools) is skipped."""
+    header = recognise(table.file, table.headers, table.header_row)
+    for position in range(min(_TITLE_ROWS, len(table.cells))):
+        if header.kind is not None:
+            break
+        shifted = table.header_at(position)
+        candidate = recognise(shifted.file, shifted.headers, shifted.header_row)
+        if candidate.kind is not None:
+            return shifted, candidate
+    return table, header
+
+
+def _headless_cells(table: RawTable) -> list[Problem]:
+    """Values under a blank header cell: a row longer than the header, or a lost header."""
+    problems = []
+    for position, header in enumerate(table.headers):
+        if header or position not in table.cells:
+            continue
+        filled = table.cells[position].notna().to_numpy()
+        for row, value in zip(table.rows[filled], table.cells[position][filled], strict=True):
+            problems.append(
+                Problem(table.file, int(row), f"#{position + 1}", str(value), "value in a column without a header")
+            )
+    return problems
 
 
 def _named(table: RawTable, rename: dict[int, str], columns: list[str]) -> pd.DataFrame:

@@ -7,6 +7,8 @@ are made only for the rows that are wrong, so a clean 120 000-row file costs mil
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pandas as pd
 
@@ -73,28 +75,32 @@ def match_units(frame: pd.DataFrame, matcher: RespondentMatcher) -> tuple[pd.Ser
 
 
 def split_duplicates(
-    frame: pd.DataFrame, key: list[str], values: list[str], what: str
+    frame: pd.DataFrame, key: list[str], values: list[str], what: Callable[..., str]
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """Drop rows repeating an earlier row exactly; report keys given with different answers.
 
-    Compared on codes, so "ja" and "Ja" are the same answer.
+    Compared on codes, so "ja" and "Ja" are the same answer. ``what(*key values)`` names
+    the pair in the message.
     """
     frame = frame[~frame.duplicated(subset=key + values)]
     clash = frame.duplicated(subset=key, keep=False)
     if not clash.any():
         return frame, []
+    rows = frame[clash]
+    first = rows.groupby(key, sort=False)[["_file", "_row"]].transform("first")
+    later = rows.duplicated(subset=key, keep="first")
     problems = []
-    for _, group in frame[clash].groupby(key, sort=False):
-        first = group.iloc[0]
-        for _, row in group.iloc[1:].iterrows():
-            problems.append(
-                Problem(
-                    str(row["_file"]),
-                    int(row["_row"]),
-                    None,
-                    None,
-                    f"{what(row)} is given again with different answers (first in {first['_file']}, row "
-                    f"{first['_row']})",
-                )
+    columns = [rows[c][later] for c in key] + [rows["_file"][later], rows["_row"][later]]
+    for *pair, file, row, first_file, first_row in zip(
+        *columns, first["_file"][later], first["_row"][later], strict=True
+    ):
+        problems.append(
+            Problem(
+                str(file),
+                int(row),
+                None,
+                None,
+                f"{what(*pair)} is given again with different answers (first in {first_file}, row {first_row})",
             )
+        )
     return frame, problems

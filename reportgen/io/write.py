@@ -16,6 +16,8 @@ from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, VALUE_FIELDS
 from reportgen.survey import CANONICAL, Survey
 from reportgen.text import slugify
 
+#: Marks a folder of synthetic answers (docs/input-format.md); load.py reads it.
+SYNTHETIC_MARKER = "SYNTHETIC"
 AREA_FILE = "omradessvar.csv"
 INSATS_FILE = "insatssvar.csv.gz"
 SEPARATOR = ";"
@@ -29,8 +31,9 @@ def insats_file_name(area: str) -> str:
 def write_survey(survey: Survey, folder: Path, *, split_by_area: bool = True) -> list[Path]:
     """Write ``omradessvar.csv`` and the insats answers (per area, or one file), UTF-8, ``;``.
 
-    Answer codes are written as their canonical Swedish text (``survey.CANONICAL``).
-    Returns the written paths in writing order.
+    Answer codes are written as their canonical Swedish text (``survey.CANONICAL``). A
+    synthetic survey also gets the ``SYNTHETIC`` marker file (SPEC §9), so it loads back
+    as synthetic. Returns the written paths in writing order.
     """
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -43,6 +46,16 @@ def write_survey(survey: Survey, folder: Path, *, split_by_area: bool = True) ->
                 written.append(_write(folder / insats_file_name(area), part, compress=True))
     else:
         written.append(_write(folder / INSATS_FILE, answers, compress=True))
+    # Insats files of an earlier write would be loaded beside the new ones.
+    for stale in sorted(folder.glob("insatssvar*.csv.gz")):
+        if stale not in written:
+            stale.unlink()
+    marker = folder / SYNTHETIC_MARKER
+    if survey.synthetic:
+        marker.write_text("Synthetic answers made by a seeded generator; not real survey data.\n", encoding="utf-8")
+        written.append(marker)
+    elif marker.exists():
+        marker.unlink()
     return written
 
 
@@ -106,7 +119,7 @@ def _write(path: Path, frame: pd.DataFrame, *, compress: bool) -> Path:
     text = frame.to_csv(sep=SEPARATOR, index=False, lineterminator="\n", na_rep="")
     data = text.encode("utf-8")
     if compress:
-        data = gzip.compress(data, compresslevel=9, mtime=0)
+        data = gzip.compress(data, compresslevel=6, mtime=0)
     temporary = path.with_name(path.name + ".tmp")
     temporary.write_bytes(data)
     os.replace(temporary, path)

@@ -7,9 +7,10 @@ first in catalog order; areas where a figure is undefined (nobody answered) are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportgen.metrics.model import ScopeMetrics
+from reportgen.metrics.model import AreaMetrics, ScopeMetrics
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ def national_insights(survey_metrics: ScopeMetrics) -> NationalInsights:
         if m.offer.min is not None and m.offer.max is not None
     )
 
-    def figures(value) -> tuple[AreaFigure, ...]:
+    def figures(value: Callable[[AreaMetrics], float | None]) -> tuple[AreaFigure, ...]:
         found = ((area, value(m)) for area, m in areas.items())
         return tuple(AreaFigure(area, float(v)) for area, v in found if v is not None)
 

@@ -31,7 +31,7 @@ def offered_by_insats(survey: Survey, scope: Scope, area: str) -> pd.DataFrame:
     """
     key = area_key(survey, area)
     tables = SurveyTables.prepare(survey, [key]).select(scope).areas[key]
-    return insats_table(tables)
+    return insats_table(tables)[["insats", "offered", "answered", "share"]]
 
 
 def insats_table(tables: AreaTables) -> pd.DataFrame:

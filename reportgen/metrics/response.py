@@ -9,11 +9,12 @@ from reportgen.survey import RESPONDING
 
 
 def response(tables: AreaTables) -> Response:
-    status = tables.units["status"]
-    answered = int(status.isin(RESPONDING).sum())
+    found = tables.units["status"].value_counts()
+    answered = sum(int(found.get(status, 0)) for status in RESPONDING)
+    respondents = len(tables.units)
     return Response(
-        respondents=len(status),
+        respondents=respondents,
         answered=answered,
-        completed=int((status == "slutford").sum()),
-        not_started=len(status) - answered,
+        completed=int(found.get("slutford", 0)),
+        not_started=respondents - answered,
     )

@@ -15,8 +15,8 @@ WISH_CODES = ("ja", "nej", "vet_ej")
 
 
 def wish(tables: AreaTables) -> Wish:
-    answers = tables.responding["wish"]
-    counts = {code: int((answers == code).sum()) for code in WISH_CODES}
+    found = tables.responding["wish"].value_counts()
+    counts = {code: int(found.get(code, 0)) for code in WISH_CODES}
     group_pos = tables.wish_groups["huvudgrupp_id"].map(
         {gid: g for g, gid in enumerate(tables.groups["huvudgrupp_id"])}
     )

@@ -27,15 +27,11 @@ from reportlab.platypus import TableStyle
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
+from reportgen.figures.layout import caption_lines, chart_box
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
 from reportgen.theme import Region, Theme, load_theme
-
-try:  # the figures package places a chart below its caption; until it exists, we do
-    from reportgen.figures.draw import chart_box as _figures_chart_box
-except ImportError:  # pragma: no cover - depends on the figures package's progress
-    _figures_chart_box = None
 
 PT = 72.0  # points per inch
 DEMO_LABEL = "Syntetiska demodata – inte verkliga svar"
@@ -277,13 +273,16 @@ def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
     t = ctx.theme
     region = t.region(spec.region)
     box = chart_box(spec, t)
-    if spec.caption and box.y - region.y > 0.05:
+    lines = caption_lines(spec, t)  # the figures package's line breaks, as in the PPTX
+    if lines and box.y - region.y > 0.05:
         strip = Region(region.x, region.y, region.width, box.y - region.y)
-        _text(ctx, strip, spec.caption, t.sizes["caption"], "P", color="muted", min_size=7)
-    try:
-        art = ctx.charts[spec.key]
-    except KeyError:
-        raise KeyError(f"no drawn chart for chart key {spec.key!r}") from None
+        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), t.sizes["caption"], "P", color="muted",
+              min_size=7, markup=True)
+    if spec.key not in ctx.charts:
+        raise KeyError(f"no drawn chart for chart key {spec.key!r}")
+    if not spec.alt_text.strip():
+        raise ValueError(f"chart {spec.key!r} has no alt text (PDF/UA-1 §7.3)")
+    art = ctx.charts[spec.key]
     x, y, w, h = ctx.box(box)
     scale = min(w / (art.width * PT), h / (art.height * PT))
     cw, ch = art.width * PT * scale, art.height * PT * scale
@@ -293,18 +292,6 @@ def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
     bbox = (round(left, 2), round(bottom, 2), round(left + cw, 2), round(bottom + ch, 2))
     with ctx.tagger.content("Figure", alt=spec.alt_text, attributes={"BBox": bbox}):
         ctx.canvas.addLiteral(f"q {scale:.5f} 0 0 {scale:.5f} {left:.3f} {bottom:.3f} cm /{name} Do Q")
-
-
-def chart_box(spec: ChartSpec, theme: Theme) -> Region:
-    """Where the chart goes in its region: the figures package's answer when it has one,
-    else the region less one caption line."""
-    if _figures_chart_box is not None:
-        return _figures_chart_box(spec, theme)
-    region = theme.region(spec.region)
-    if not spec.caption:
-        return region
-    strip = theme.sizes["caption"] * 1.5 / PT
-    return Region(region.x, region.y + strip, region.width, region.height - strip)
 
 
 SLIDE_RENDERERS: dict[str, Callable[[Ctx, Deck, Slide], None]] = {

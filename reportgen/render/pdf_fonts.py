@@ -9,6 +9,7 @@ breaks lines the same way (ACCESSIBILITY.md, "Fonts").
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
 from reportlab.lib.fonts import addMapping
@@ -38,7 +39,8 @@ def register_fonts(theme: Theme) -> PdfFonts:
     registered = set(pdfmetrics.getRegisteredFontNames())
     for name, path in ((fonts.regular, regular_path), (fonts.bold, bold_path)):
         if name not in registered:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
+            # From bytes: given a path, reportlab leaves the file open (a ResourceWarning).
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(path.read_bytes())))
     # <b> inside a Paragraph picks the bold face through the family mapping.
     family = fonts.regular
     addMapping(family, 0, 0, fonts.regular)

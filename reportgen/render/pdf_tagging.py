@@ -15,21 +15,24 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.tables import Table, TableRenderCB
 
 
-@dataclass(frozen=True)
-class ContentRef:
-    """One marked-content sequence: its page (0-based) and MCID on that page."""
+class ContentRef(NamedTuple):
+    """One marked-content sequence: its page (0-based) and MCID on that page.
+
+    A tuple, not a dataclass: a deck records thousands (one per table cell), and the
+    tagged render may cost at most 1.2× the untagged one (issue 9).
+    """
 
     page: int
     mcid: int
 
 
-@dataclass
+@dataclass(slots=True)
 class Element:
     """A structure element being recorded (mutable only while the page is drawn).
 
@@ -78,10 +81,11 @@ class Tagger:
 
     # ----------------------------------------------------------------- groups
     def open_group(self, role: str, **attributes: Any) -> Element:
-        element = Element(role, attributes=dict(attributes))
-        if self.enabled:
-            self._stack[-1].kids.append(element)
-            self._stack.append(element)
+        if not self.enabled:
+            return _UNRECORDED
+        element = Element(role, attributes=attributes)
+        self._stack[-1].kids.append(element)
+        self._stack.append(element)
         return element
 
     def close_group(self) -> None:
@@ -102,12 +106,11 @@ class Tagger:
     def begin_content(
         self, role: str, *, alt: str = "", owner: str = "", attributes: dict[str, Any] | None = None
     ) -> Element:
-        element = Element(role, alt=alt, owner=owner, attributes=dict(attributes or {}))
         if not self.enabled:
-            return element
+            return _UNRECORDED
         mcid = self._next_mcid
         self._next_mcid += 1
-        element.kids.append(ContentRef(self.page, mcid))
+        element = Element(role, [ContentRef(self.page, mcid)], alt, owner, attributes or {})
         self._stack[-1].kids.append(element)
         self._canvas.addLiteral(f"/{role} <</MCID {mcid}>> BDC")
         self._open.append(role)
@@ -118,15 +121,11 @@ class Tagger:
             self._open.pop()
             self._canvas.addLiteral("EMC")
 
-    @contextmanager
     def content(
         self, role: str, *, alt: str = "", owner: str = "", attributes: dict[str, Any] | None = None
-    ) -> Iterator[Element]:
-        element = self.begin_content(role, alt=alt, owner=owner, attributes=attributes)
-        try:
-            yield element
-        finally:
-            self.end_content()
+    ) -> _Marked:
+        """``with tagger.content("P"): draw…`` — the drawing becomes the element's content."""
+        return _Marked(self, self.begin_content(role, alt=alt, owner=owner, attributes=attributes))
 
     # -------------------------------------------------------------- artifacts
     def begin_artifact(self, kind: str = "Layout") -> None:
@@ -138,13 +137,28 @@ class Tagger:
     def end_artifact(self) -> None:
         self.end_content()
 
-    @contextmanager
-    def artifact(self, kind: str = "Layout") -> Iterator[None]:
+    def artifact(self, kind: str = "Layout") -> _Marked:
         self.begin_artifact(kind)
-        try:
-            yield
-        finally:
-            self.end_artifact()
+        return _Marked(self, None)
+
+
+class _Marked:
+    """Closes one marked-content sequence on exit (a class: cheaper than a generator)."""
+
+    __slots__ = ("element", "tagger")
+
+    def __init__(self, tagger: Tagger, element: Element | None) -> None:
+        self.tagger = tagger
+        self.element = element
+
+    def __enter__(self) -> Element | None:
+        return self.element
+
+    def __exit__(self, *_: object) -> None:
+        self.tagger.end_content()
+
+
+_UNRECORDED = Element("NonStruct")  # what an untagged render's calls return; never written
 
 
 class TableTagger(TableRenderCB):
@@ -157,6 +171,10 @@ class TableTagger(TableRenderCB):
     def __init__(self, tagger: Tagger, header_rows: int = 1) -> None:
         self.tagger = tagger
         self.header_rows = header_rows
+
+    def __call__(self, T: Table, cmd: str, *args: Any) -> None:
+        # The base class checks its arguments on each of the thousands of calls per deck.
+        getattr(self, cmd)(T, *args)
 
     def startTable(self, T: Table) -> None:  # noqa: N802 — reportlab's callback names
         self.tagger.open_group("Table")

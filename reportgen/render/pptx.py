@@ -1,64 +1,52 @@
 """The PowerPoint renderer: walks the deck model onto a template (issue 4 item 4).
 
 One function per part, dispatched by block type, with the names the PDF renderer
-uses. Accessible from the start (issue 9, ACCESSIBILITY.md): every slide's title is in
-its layout's title placeholder and first in reading order, then the blocks in model
-order, then note, source and slide number; every chart picture carries its spec's alt
-text; tables are native with a marked header row; purely decorative shapes are marked
-decorative; the presentation and every run are Swedish.
+uses, and the same geometry: every block in its theme region, text from the region's
+edge, the same sizes, fit rules and colours (``render/pdf.py``).
 
-Geometry comes from the theme's named regions, also when an organisation's template is
-used (``--template``): its masters, fonts and colours apply, our regions place the
-content, and the slide size is always the theme's 16:9 (see ``pptx_template``).
+Accessible from the start (issue 9, ACCESSIBILITY.md): every slide's title is in its
+layout's title placeholder and first in reading order, then the blocks in model order,
+then note, source and slide number; every chart picture carries its spec's alt text;
+tables are native with a marked header row; ornaments live in the template's layouts,
+marked decorative; the presentation and every run are Swedish.
+
+With ``--template`` an organisation's masters, theme colours and title styles apply,
+and its theme font sets the titles. Our regions still place the content, and text that
+must fit its region (tables, text, key figures, notes) names the theme's PPTX font
+(Arial), whose metrics it was measured with: a wider organisation font would otherwise
+push a table off the slide. Content colours stay the theme's, chosen for contrast. The
+slide size is always the theme's 16:9 (see ``pptx_template``).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
+from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
-from pptx.shapes.base import BaseShape
 from pptx.slide import Slide as PptxSlide
-from pptx.util import Emu, Inches
+from pptx.slide import SlideLayout
+from pptx.util import Inches
 
-from reportgen.deck.model import Block, ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
+from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
-from reportgen.render.pptx_a11y import mark_decorative, set_alt_text, set_language, title_first
-from reportgen.render.pptx_fit import (
-    CELL_MARGIN_V,
-    TEXT_INSET_V,
-    Fonts,
-    fit_table,
-    fit_text,
-    line_height,
-    measuring_fonts,
-)
+from reportgen.figures.layout import chart_box
+from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
+from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
+from reportgen.render.pptx_table import add_table
 from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_template, set_slide_size
-from reportgen.render.pptx_text import (
-    add_slide_number,
-    add_text_box,
-    rgb,
-    style_runs,
-    write_paragraphs,
-)
+from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
 from reportgen.theme import Region, Theme, load_theme
 
-try:  # the figures package decides where a chart sits below its caption
-    from reportgen.figures import chart_box as _figures_chart_box  # type: ignore[attr-defined]
-except ImportError:
-    _figures_chart_box = None
-
-CAPTION_HEIGHT = 0.35  # inches of the caption line above a chart or table
-TITLE_INSET = 0.1  # inches a template may inset title text; measured conservatively
 DEMO_LABEL = "Syntetiska demodata – inte verkliga svar"
-SUBTITLE_SIZE = 20.0
-TITLE_MIN = 18.0
-NOTE_MIN = 7.0
+DEMO_INSET = 0.15  # inches between the demo label's band and its text
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
 @dataclass(frozen=True)
@@ -77,11 +65,8 @@ class Page:
     def on_dark(self) -> bool:
         return self.slide.kind == "section"
 
-    @property
-    def padding(self) -> float:
-        return self.theme.table["cell_padding"]
-
-    def text_color(self, key: str = "text") -> str:
+    def color(self, key: str) -> str:
+        """A theme colour, or the divider's text colour on a dark section divider."""
         return self.theme.color("divider_text" if self.on_dark else key)
 
 
@@ -110,7 +95,7 @@ def render_pptx(
     prs.save(str(path))
 
 
-def _layout_for(slide: Slide, layouts: Layouts):
+def _layout_for(slide: Slide, layouts: Layouts) -> SlideLayout:
     if slide.kind == "title":
         return layouts.title
     if slide.kind in ("section", "subsection"):
@@ -131,7 +116,7 @@ def render_slide(page: Page) -> None:
 
 
 def _drop_unused_placeholders(page: Page) -> None:
-    """Keep the title (and the title slide's subtitle); an empty placeholder shows a
+    """Keep the title (and the title slide's subtitle): an empty placeholder shows a
     prompt in PowerPoint and is reported by its accessibility checker."""
     keep = set(TITLE_PLACEHOLDERS)
     if page.slide.kind == "title" and _subtitle_lines(page):
@@ -141,306 +126,241 @@ def _drop_unused_placeholders(page: Page) -> None:
             placeholder._element.getparent().remove(placeholder._element)
 
 
-# --- titles -------------------------------------------------------------------------
+def _text(
+    page: Page,
+    region: Region,
+    paragraphs: Sequence[Paragraph],
+    size: float,
+    *,
+    name: str,
+    color: str = "text",
+    min_size: float = 8.0,
+    valign: str = "top",
+    **options: Any,
+) -> None:
+    """A text box on ``region``, shrunk in half points down to ``min_size`` to fit."""
+    width = region.width - 2 * options.get("inset", 0.0)
+    fitted = fit_text(paragraphs, size, min(min_size, size), width, region.height, page.fonts)
+    add_text_box(
+        page.out,
+        region,
+        paragraphs,
+        size=fitted,
+        color=page.color(color),
+        name=name,
+        anchor=_ANCHOR[valign],
+        typeface=page.theme.fonts["pptx"],
+        **options,
+    )
+
+
+# --- titles ---------------------------------------------------------------------------
 
 
 def render_title(page: Page) -> None:
     """The slide's title in the layout's title placeholder (PowerPoint's checker reports
     a slide without one), plus what each slide kind shows with its title."""
+    theme = page.theme
     if page.slide.kind == "title":
-        _render_deck_title(page)
+        render_deck_title(page)
     elif page.slide.kind in ("section", "subsection"):
-        _render_divider(page)
+        render_divider(page)
     else:
-        _fill_title(page, page.slide.title, page.theme.region("title"), page.theme.sizes["title"], color=None)
+        _fill_title(page, page.slide.title, theme.region("title"), theme.sizes["title"], None, min_size=14)
 
 
-def _title_placeholder(page: Page) -> BaseShape:
-    for placeholder in page.out.placeholders:
-        if placeholder.placeholder_format.type in TITLE_PLACEHOLDERS:
-            return placeholder
-    raise AssertionError("layouts are chosen for having a title placeholder")
-
-
-def _fill_title(page: Page, text: str, region: Region, size: float, *, color: str | None) -> BaseShape:
-    """Put ``text`` in the title placeholder at ``region``, shrunk until it fits."""
-    title = _title_placeholder(page)
-    _place(title, region)
-    paragraphs = [Paragraph(text, bold=True)]
-    inner = region.width - 2 * TITLE_INSET
-    fitted = fit_text(paragraphs, size, min(TITLE_MIN, size), inner, region.height - 2 * TEXT_INSET_V, page.fonts)
-    title.text_frame.text = text
-    title.text_frame.word_wrap = True
-    style_runs(title.text_frame, size=fitted, color=color)
-    return title
+def _fill_title(
+    page: Page, text: str, region: Region, size: float, color: str | None, *, min_size: float, valign: str = "middle"
+) -> None:
+    """``text`` in the title placeholder, placed on ``region`` without insets (as in the
+    PDF), bold, shrunk until it fits. ``color`` None keeps the template's title colour
+    (ours is the primary colour); dividers set theirs for contrast with the background."""
+    if not text.strip():
+        raise ValueError(f"slide {page.number} ({page.slide.key or page.slide.kind}) has no title")
+    title = next(p for p in page.out.placeholders if p.placeholder_format.type in TITLE_PLACEHOLDERS)
+    title.left, title.top = Inches(region.x), Inches(region.y)
+    title.width, title.height = Inches(region.width), Inches(region.height)
+    fitted = fit_text([Paragraph(text, bold=True)], size, min(min_size, size), region.width, region.height, page.fonts)
+    frame = title.text_frame
+    frame.text = text
+    frame.word_wrap = True
+    frame.vertical_anchor = _ANCHOR[valign]
+    body_pr = frame._txBody.find(qn("a:bodyPr"))
+    for inset in ("lIns", "tIns", "rIns", "bIns"):
+        body_pr.set(inset, "0")
+    style_runs(frame, size=fitted, color=page.color(color) if color else None, bold=True)
 
 
 def _subtitle_lines(page: Page) -> list[Paragraph]:
     return [Paragraph(text) for text in (page.deck.subtitle, page.deck.date_text) if text]
 
 
-def _render_deck_title(page: Page) -> None:
+def render_deck_title(page: Page) -> None:
+    """Deck title, subtitle and date; the synthetic-data label when it applies (SPEC §9)."""
     theme = page.theme
-    _fill_title(
-        page, page.slide.title or page.deck.title, theme.region("deck_title"), theme.sizes["section_title"], color=None
-    )
+    title = page.slide.title or page.deck.title
+    _fill_title(page, title, theme.region("deck_title"), theme.sizes["section_title"], None, min_size=18, valign="top")
     lines = _subtitle_lines(page)
     region = theme.region("deck_subtitle")
-    subtitles = [p for p in page.out.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE]
-    if subtitles:
-        _place(subtitles[0], region)
-        write_paragraphs(subtitles[0].text_frame, lines, size=SUBTITLE_SIZE, color=None)
+    size = fit_text(lines, theme.sizes["title"], 12.0, region.width, region.height, page.fonts)
+    subtitle = next((p for p in page.out.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+    if subtitle is not None:
+        subtitle.left, subtitle.top = Inches(region.x), Inches(region.y)
+        subtitle.width, subtitle.height = Inches(region.width), Inches(region.height)
+        frame = subtitle.text_frame
+        frame.word_wrap = True
+        for inset in ("margin_left", "margin_top", "margin_right", "margin_bottom"):
+            setattr(frame, inset, 0)
+        write_paragraphs(frame, lines, size=size, color=theme.color("text"))
     elif lines:
-        add_text_box(
-            page.out,
-            region,
-            lines,
-            size=SUBTITLE_SIZE,
-            color=theme.color("muted"),
-            name="Underrubrik",
-            padding=page.padding,
-        )
-    _accent_rule(page, Region(region.x + page.padding, theme.region("deck_title").y - 0.2, 1.2, 0.08))
+        add_text_box(page.out, region, lines, size=size, color=theme.color("text"), name="Underrubrik")
     if page.deck.synthetic:
-        add_text_box(
-            page.out,
+        _text(
+            page,
             theme.region("demo_label"),
             [Paragraph(DEMO_LABEL)],
-            size=18,
-            color=theme.color("accent"),
+            theme.sizes["title"],
             name="Demodata",
-            padding=page.padding,
+            color="background",
+            valign="middle",
             bold=True,
+            fill=theme.color("accent"),
+            inset=DEMO_INSET,
         )
 
 
-def _render_divider(page: Page) -> None:
-    """Section dividers on the primary colour; subsections on the light colour."""
+def render_divider(page: Page) -> None:
+    """Section dividers on the primary colour, subsections on the light colour; the
+    colour is the slide's background, not a shape, so there is nothing to skip."""
     theme = page.theme
     fill = page.out.background.fill
     fill.solid()
     fill.fore_color.rgb = rgb(theme.color("divider_background" if page.on_dark else "light"))
-    title_color = page.text_color("primary")
-    _fill_title(page, page.slide.title, theme.region("section_title"), theme.sizes["section_title"], color=title_color)
+    size = theme.sizes["section_title"]
+    _fill_title(page, page.slide.title, theme.region("section_title"), size, "primary", min_size=18, valign="top")
     if page.slide.section_number:
-        add_text_box(
-            page.out,
+        number_size = theme.sizes["section_number" if page.on_dark else "section_title"]
+        _text(
+            page,
             theme.region("section_number"),
             [Paragraph(page.slide.section_number)],
-            size=theme.sizes["section_number"],
-            color=title_color,
+            number_size,
             name="Avsnittsnummer",
-            padding=page.padding,
+            color="primary",
+            valign="bottom",
             bold=True,
-            anchor=MSO_ANCHOR.BOTTOM,
         )
-    title_region = theme.region("section_title")
-    _accent_rule(page, Region(title_region.x + page.padding, title_region.y - 0.12, 1.2, 0.06))
 
 
-def _accent_rule(page: Page, region: Region) -> None:
-    """A short bar in the accent colour: ornament only, so marked decorative."""
-    bar = page.out.shapes.add_shape(
-        MSO_SHAPE.RECTANGLE, Inches(region.x), Inches(region.y), Inches(region.width), Inches(region.height)
-    )
-    bar.fill.solid()
-    bar.fill.fore_color.rgb = rgb(page.theme.color("accent"))
-    bar.line.fill.background()
-    mark_decorative(bar, name="Dekor: linje")
-
-
-# --- blocks -------------------------------------------------------------------------
+# --- blocks ---------------------------------------------------------------------------
 
 
 def render_text(page: Page, block: TextBlock) -> None:
+    """Paragraphs in the region; level > 0 are bullets ("•", then "–")."""
     region = page.theme.region(block.region)
-    size = block.size or page.theme.sizes["body"]
-    fitted = fit_text(
-        block.paragraphs,
-        size,
-        min(10.0, size),
-        region.width - 2 * page.padding,
-        region.height - 2 * TEXT_INSET_V,
-        page.fonts,
-    )
-    add_text_box(
-        page.out, region, block.paragraphs, size=fitted, color=page.text_color(), name="Text", padding=page.padding
-    )
+    _text(page, region, block.paragraphs, block.size or page.theme.sizes["body"], name="Text")
 
 
 def render_key_figure(page: Page, block: KeyFigure) -> None:
     """The value large in the primary colour, its explanation below (read in that order)."""
     theme = page.theme
     region = theme.region(block.region)
-    value_size = theme.sizes["key_value"]
-    value_height = line_height(value_size) + 2 * TEXT_INSET_V + 0.05
-    add_text_box(
-        page.out,
-        replace(region, height=value_height),
+    value_height = theme.sizes["key_value"] * 1.25 / 72.0
+    value = Region(region.x, region.y, region.width, value_height)
+    _text(
+        page,
+        value,
         [Paragraph(block.value)],
-        size=value_size,
-        color=page.text_color("primary"),
+        theme.sizes["key_value"],
         name="Nyckeltal",
-        padding=page.padding,
+        color="primary",
+        min_size=18,
         bold=True,
-        anchor=MSO_ANCHOR.BOTTOM,
     )
-    caption = Region(region.x, region.y + value_height, region.width, region.height - value_height)
-    paragraphs = [Paragraph(block.caption)]
-    size = theme.sizes["key_caption"]
-    fitted = fit_text(
-        paragraphs,
-        size,
-        min(9.0, size),
-        caption.width - 2 * page.padding,
-        caption.height - 2 * TEXT_INSET_V,
-        page.fonts,
-    )
-    add_text_box(
-        page.out,
-        caption,
-        paragraphs,
-        size=fitted,
-        color=page.text_color(),
-        name="Nyckeltal, förklaring",
-        padding=page.padding,
-    )
-
-
-def _caption_above(page: Page, region: Region, text: str, height: float) -> None:
-    box = Region(region.x, region.y, region.width, height)
-    add_text_box(
-        page.out,
-        box,
-        [Paragraph(text)],
-        size=page.theme.sizes["caption"],
-        color=page.text_color(),
-        name="Bildtext",
-        padding=page.padding,
-        anchor=MSO_ANCHOR.BOTTOM,
-    )
+    rest = Region(region.x, region.y + value_height + 0.05, region.width, region.height - value_height - 0.05)
+    _text(page, rest, [Paragraph(block.caption)], theme.sizes["key_caption"], name="Nyckeltal, förklaring")
 
 
 def render_table(page: Page, block: Table) -> None:
-    """A native table whose estimated height fits its region (pptx_fit): long insats
-    names wrap, the font shrinks down to the theme's minimum, the header row is marked."""
+    """A native table whose estimated height fits its region (``pptx_fit``): long insats
+    names wrap in their column, the font shrinks down to the theme's minimum, the header
+    row is marked as such for screen readers."""
     theme = page.theme
     region = theme.region(block.region)
     if block.caption:
-        _caption_above(page, region, block.caption, CAPTION_HEIGHT)
-        region = Region(region.x, region.y + CAPTION_HEIGHT, region.width, region.height - CAPTION_HEIGHT)
+        strip = theme.sizes["caption"] * 1.5 / 72.0
+        _text(
+            page,
+            Region(region.x, region.y, region.width, strip),
+            [Paragraph(block.caption, bold=True)],
+            theme.sizes["caption"],
+            name="Tabellrubrik",
+        )
+        region = Region(region.x, region.y + strip, region.width, region.height - strip)
     fit = fit_table(block, region.width, region.height, theme, page.fonts)
-    col_emu = _split_emu(fit.col_widths, Inches(region.width))
-    row_emu = [Emu(round(h * 914400)) for h in fit.row_heights]
-    frame = page.out.shapes.add_table(
-        len(block.rows) + 1,
-        len(block.header),
-        Inches(region.x),
-        Inches(region.y),
-        Inches(region.width),
-        Emu(sum(row_emu)),
-    )
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    for column, width in zip(table.columns, col_emu, strict=True):
-        column.width = width
-    for row, height in zip(table.rows, row_emu, strict=True):
-        row.height = height
-    for r, values in enumerate((block.header, *block.rows)):
-        fill = "table_header" if r == 0 else ("table_stripe" if r % 2 == 0 else "background")
-        color = theme.color("table_header_text" if r == 0 else "text")
-        for c, text in enumerate(values):
-            _fill_cell(
-                table.cell(r, c),
-                text,
-                size=fit.size,
-                color=color,
-                fill=theme.color(fill),
-                bold=r == 0,
-                align=block.align[c],
-                padding=page.padding,
-            )
+    frame = add_table(page.out, region, block, fit, theme)
     title = page.slide.title
     set_alt_text(frame, f"Tabell: {block.caption or title}", name=f"Tabell: {title}")
 
 
-def _fill_cell(cell, text: str, *, size: float, color: str, fill: str, bold: bool, align: str, padding: float) -> None:
-    cell.fill.solid()
-    cell.fill.fore_color.rgb = rgb(fill)
-    cell.margin_left = cell.margin_right = Inches(padding)
-    cell.margin_top = cell.margin_bottom = Inches(CELL_MARGIN_V)
-    cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-    cell.text_frame.word_wrap = True
-    write_paragraphs(cell.text_frame, [Paragraph(text)], size=size, color=color, align=align, bold=bold)
-
-
-def _split_emu(widths: tuple[float, ...], total: int) -> list[Emu]:
-    """Column widths in EMU that add up to exactly ``total``."""
-    parts = [round(w * 914400) for w in widths]
-    parts[-1] = total - sum(parts[:-1])
-    return [Emu(p) for p in parts]
-
-
-def chart_box(spec: ChartSpec, theme: Theme) -> Region:
-    """Where the chart picture sits in its region: below a caption line when it has one.
-    Delegates to the figures package when that provides the rule."""
-    if _figures_chart_box is not None:
-        return _figures_chart_box(spec, theme)
-    region = theme.region(spec.region)
-    if not spec.caption:
-        return region
-    return Region(region.x, region.y + CAPTION_HEIGHT, region.width, region.height - CAPTION_HEIGHT)
-
-
 def render_chart(page: Page, block: ChartSpec) -> None:
-    """The chart's PNG, named for its slide and described by the spec's alt text — never
-    a file name (ACCESSIBILITY.md)."""
+    """The chart's PNG in ``chart_box`` (top-aligned, centred), named for its slide and
+    described by the spec's alt text — never a file name (ACCESSIBILITY.md)."""
     if block.key not in page.charts:
-        raise KeyError(f"no chart drawn for {block.key!r} (slide {page.slide.title!r})")
+        raise KeyError(f"no drawn chart for chart key {block.key!r} (slide {page.slide.title!r})")
     if not block.alt_text.strip():
-        raise ValueError(f"chart {block.key!r} (slide {page.slide.title!r}) has no alt text")
+        raise ValueError(f"chart {block.key!r} on slide {page.slide.title!r} has no alt text")
     art = page.charts[block.key]
     region = page.theme.region(block.region)
     box = chart_box(block, page.theme)
-    if block.caption:
-        _caption_above(page, region, block.caption, max(box.y - region.y, CAPTION_HEIGHT))
-    scale = min(box.width / art.width, box.height / art.height, 1.0) if art.width and art.height else 1.0
-    width, height = (art.width * scale, art.height * scale) if art.width and art.height else (box.width, box.height)
+    if block.caption and box.y - region.y > 0.05:
+        strip = Region(region.x, region.y, region.width, box.y - region.y)
+        _text(
+            page,
+            strip,
+            [Paragraph(block.caption)],
+            page.theme.sizes["caption"],
+            name="Bildtext",
+            color="muted",
+            min_size=7,
+        )
+    scale = min(box.width / art.width, box.height / art.height)
+    width, height = art.width * scale, art.height * scale
+    left = box.x + (box.width - width) / 2
     picture = page.out.shapes.add_picture(
-        io.BytesIO(art.png), Inches(box.x), Inches(box.y), Inches(width), Inches(height)
+        io.BytesIO(art.png), Inches(left), Inches(box.y), Inches(width), Inches(height)
     )
     set_alt_text(picture, block.alt_text, name=f"Diagram: {page.slide.title}")
 
 
-# --- slide furniture ----------------------------------------------------------------
-
-
-def _small_line(page: Page, region_name: str, text: str, size_key: str, name: str) -> None:
-    region = page.theme.region(region_name)
-    paragraphs = [Paragraph(text)]
-    size = page.theme.sizes[size_key]
-    fitted = fit_text(
-        paragraphs,
-        size,
-        min(NOTE_MIN, size),
-        region.width - 2 * page.padding,
-        region.height - 2 * TEXT_INSET_V,
-        page.fonts,
-    )
-    add_text_box(
-        page.out, region, paragraphs, size=fitted, color=page.text_color("muted"), name=name, padding=page.padding
-    )
+# --- slide furniture ------------------------------------------------------------------
 
 
 def render_note(page: Page) -> None:
     if page.slide.note:
-        _small_line(page, "note", f"Not: {page.slide.note}", "note", "Not")
+        _text(
+            page,
+            page.theme.region("note"),
+            [Paragraph(f"Not: {page.slide.note}")],
+            page.theme.sizes["note"],
+            name="Not",
+            color="muted",
+            valign="bottom",
+            min_size=6,
+        )
 
 
 def render_source(page: Page) -> None:
     if page.slide.source:
-        _small_line(page, "source", f"Källa: {page.slide.source}", "source", "Källa")
+        _text(
+            page,
+            page.theme.region("source"),
+            [Paragraph(f"Källa: {page.slide.source}")],
+            page.theme.sizes["source"],
+            name="Källa",
+            color="muted",
+            min_size=6,
+        )
 
 
 def render_page_number(page: Page) -> None:
@@ -453,12 +373,11 @@ def render_page_number(page: Page) -> None:
         page.theme.region("page_number"),
         page.number,
         size=page.theme.sizes["page_number"],
-        color=page.text_color("muted"),
-        padding=page.padding,
+        color=page.color("muted"),
     )
 
 
-BLOCK_RENDERERS: dict[type, Callable[[Page, Block], None]] = {
+BLOCK_RENDERERS: dict[type, Callable[[Page, Any], None]] = {
     TextBlock: render_text,
     KeyFigure: render_key_figure,
     Table: render_table,
@@ -466,15 +385,13 @@ BLOCK_RENDERERS: dict[type, Callable[[Page, Block], None]] = {
 }
 
 
-def _place(shape: BaseShape, region: Region) -> None:
-    shape.left, shape.top = Inches(region.x), Inches(region.y)
-    shape.width, shape.height = Inches(region.width), Inches(region.height)
-
-
 def _set_properties(prs: Presentation, deck: Deck) -> None:
+    """Document properties a reader and a publishing system see (same as the PDF's)."""
     props = prs.core_properties
-    props.title = deck.title if deck.county in deck.title else f"{deck.title} – {deck.county}".strip(" –")
-    props.subject = deck.subtitle
+    props.title = deck.title
+    props.subject = (
+        deck.subtitle if deck.county in deck.subtitle else " – ".join(p for p in (deck.subtitle, deck.county) if p)
+    )
     props.author = deck.author or "reportgen"
     props.last_modified_by = "reportgen"
     props.keywords = deck.county

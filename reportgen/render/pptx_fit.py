@@ -5,8 +5,11 @@ silently when its text does not fit, so a long insats name can push a table off 
 slide (issue 4 item 4). We therefore estimate before we draw: lines per cell come from
 greedy word wrap with widths measured on Liberation Sans — the same metrics as Arial,
 which the deck names (ACCESSIBILITY.md, "Fonts") — times a line height. The estimate is
-deliberately generous (breaks only at spaces, 1.2 × size per line, where PowerPoint
-and LibreOffice use about 1.15), so real text is never taller than estimated.
+deliberately generous where it must guess (it breaks only at spaces, never after a
+hyphen) and exact where it can: the renderer sets the line spacing to exactly
+``LINE_HEIGHT`` × size and the margins it measures with. The constants mirror the PDF
+renderer's (reportlab leading 1.2, paragraph space 0.45 × size, bullet indent 1.3 × size),
+so both renderers break lines alike.
 """
 
 from __future__ import annotations
@@ -20,23 +23,21 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.deck.model import Paragraph, Table
-from reportgen.errors import ReportgenError
 from reportgen.theme import Theme
 
-LINE_HEIGHT = 1.2  # line pitch as a multiple of the font size
-CELL_MARGIN_V = 0.04  # inches above and below the text in a table cell
-TEXT_INSET_V = 0.04  # inches above and below the text in a text box
-BULLET_INDENT = 0.25  # inches per bullet level
-PARA_SPACE = 0.4  # space before a paragraph (not the first), as a multiple of its size
+LINE_HEIGHT = 1.2  # line pitch as a multiple of the size; the renderer sets exactly this spacing
+PARA_SPACE = 0.45  # space after a paragraph, as a multiple of its size (as the PDF renderer)
+BULLET_INDENT = 1.3  # text indent per bullet level, as a multiple of the size (as the PDF renderer)
+BULLET_HANG = 1.1  # how far the bullet hangs left of the text, as a multiple of the size
+CELL_MARGIN_FACTOR = 0.6  # a cell's top and bottom margins, as a share of the theme's cell padding
 SIZE_STEP = 0.5  # points between tried font sizes
+WIDTH_SAFETY = 0.99  # measure against 99 % of a column: renderers round, PowerPoint kerns differently
+ELLIPSIS = "…"
 
 
-class TableOverflowError(ReportgenError):
-    """A table that cannot fit its region even at the smallest allowed size.
-
-    The deck builder decides how many rows a slide holds (theme ``max_rows_per_slide``);
-    reaching this means a layout asks for more than a slide can show.
-    """
+class TableOverflowError(ValueError):
+    """More table rows than a region can show: a defect of the deck layout (the builder
+    splits tables by the theme's ``max_rows_per_slide``), not of the user's input."""
 
 
 @dataclass(frozen=True)
@@ -100,11 +101,18 @@ def line_height(size: float) -> float:
     return size * LINE_HEIGHT / 72.0
 
 
+def cell_margin(theme: Theme) -> float:
+    """Inches above and below the text in a table cell."""
+    return theme.table["cell_padding"] * CELL_MARGIN_FACTOR
+
+
 @dataclass(frozen=True)
 class TableFit:
-    """How a table is drawn: its font size and every row height and column width (in)."""
+    """How a table is drawn: font size, body rows (shortened only as a last resort),
+    every row height and column width in inches."""
 
     size: float
+    rows: tuple[tuple[str, ...], ...]
     row_heights: tuple[float, ...]
     col_widths: tuple[float, ...]
 
@@ -119,56 +127,80 @@ def column_widths(table: Table, width: float) -> tuple[float, ...]:
 
 
 def row_heights(
-    table: Table, col_widths: Sequence[float], size: float, theme: Theme, fonts: Fonts, *, min_row: float
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    col_widths: Sequence[float],
+    size: float,
+    theme: Theme,
+    fonts: Fonts,
 ) -> tuple[float, ...]:
-    """Estimated height of each row (header first) at ``size`` points."""
+    """Estimated height of each row (header first, in bold) at ``size`` points."""
     pad = theme.table["cell_padding"]
-    text_widths = [(w - 2 * pad) * 72.0 for w in col_widths]
+    text_widths = [(w - 2 * pad) * 72.0 * WIDTH_SAFETY for w in col_widths]
     heights = []
-    for i, row in enumerate((table.header, *table.rows)):
+    for i, row in enumerate((header, *rows)):
         font = fonts.pick(bold=i == 0)
         lines = max(count_lines(cell, font, size, tw) for cell, tw in zip(row, text_widths, strict=True))
-        heights.append(max(min_row, lines * line_height(size) + 2 * CELL_MARGIN_V))
+        heights.append(lines * line_height(size) + 2 * cell_margin(theme))
     return tuple(heights)
 
 
 def fit_table(table: Table, width: float, height: float, theme: Theme, fonts: Fonts) -> TableFit:
-    """The largest font size, from the table's own (or the theme table size) down to the
-    theme's ``table_min``, at which the estimated table height fits ``height``.
+    """The largest font size, from the table's own (or the theme's table size) down to the
+    theme's ``table_min`` in half points, at which the estimated height fits ``height``.
 
-    Rows keep the theme's ``row_height`` (scaled with the size) as a minimum for air;
-    only at the smallest size is that minimum dropped before giving up.
+    Past the smallest size the longest cell texts are shortened with "…", as the PDF
+    renderer does, so a table can never run off its slide (issue 4 item 4); a table with
+    more rows than the region holds at all raises ``TableOverflowError``.
     """
     widths = column_widths(table, width)
-    base = theme.sizes["table"]
-    start = table.font_size or base
+    start = table.font_size or theme.sizes["table"]
     smallest = min(theme.sizes["table_min"], start)
     size = start
     while True:
-        min_row = theme.table["row_height"] * size / base
-        heights = row_heights(table, widths, size, theme, fonts, min_row=min_row)
-        if sum(heights) <= height:
-            return TableFit(size, heights, widths)
-        if size - SIZE_STEP < smallest - 1e-9:
+        heights = row_heights(table.header, table.rows, widths, size, theme, fonts)
+        if sum(heights) <= height or size <= smallest:
             break
-        size -= SIZE_STEP
-    heights = row_heights(table, widths, smallest, theme, fonts, min_row=0.0)
+        size = max(size - SIZE_STEP, smallest)
     if sum(heights) <= height:
-        return TableFit(smallest, heights, widths)
-    raise TableOverflowError(
-        f"table {table.header!r} with {len(table.rows)} rows needs {sum(heights):.2f} in "
-        f"at {smallest:g} pt but its region is {height:.2f} in tall; split it over more slides"
+        return TableFit(size, table.rows, heights, widths)
+    best = _truncate(table.rows, 1)
+    low, high = 2, max((len(c) for row in table.rows for c in row), default=1)
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = _truncate(table.rows, middle)
+        if sum(row_heights(table.header, candidate, widths, size, theme, fonts)) <= height:
+            best, low = candidate, middle + 1
+        else:
+            high = middle - 1
+    heights = row_heights(table.header, best, widths, size, theme, fonts)
+    if sum(heights) > height:
+        raise TableOverflowError(
+            f"a table with {len(table.rows)} rows ({table.header[0]!r}, …) cannot fit {height:.2f} in even at "
+            f"{size:g} pt with its texts shortened; the deck layout must split it over more slides"
+        )
+    return TableFit(size, best, heights, widths)
+
+
+def _truncate(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
+    return tuple(
+        tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + ELLIPSIS for c in row) for row in rows
     )
 
 
+def bullet_indent(level: int, size: float) -> float:
+    """Inches from the box's left edge to the text of a bullet at ``level``."""
+    return BULLET_INDENT * size * level / 72.0
+
+
 def paragraphs_height(paragraphs: Sequence[Paragraph], size: float, width: float, fonts: Fonts) -> float:
-    """Estimated height (in) of paragraphs in a text box ``width`` inches wide (insets excluded)."""
+    """Estimated height (in) of paragraphs stacked in a box ``width`` inches wide."""
     total = 0.0
     for i, para in enumerate(paragraphs):
-        indent = BULLET_INDENT * para.level
-        lines = count_lines(para.text, fonts.pick(para.bold), size, (width - indent) * 72.0)
+        text_width = (width - bullet_indent(para.level, size)) * 72.0 * WIDTH_SAFETY
+        lines = count_lines(para.text, fonts.pick(para.bold), size, text_width)
         total += lines * line_height(size)
-        if i:
+        if i < len(paragraphs) - 1:
             total += PARA_SPACE * size / 72.0
     return total
 
@@ -176,12 +208,10 @@ def paragraphs_height(paragraphs: Sequence[Paragraph], size: float, width: float
 def fit_text(
     paragraphs: Sequence[Paragraph], size: float, smallest: float, width: float, height: float, fonts: Fonts
 ) -> float:
-    """The largest size from ``size`` down to ``smallest`` at which the text fits.
-
-    Returns ``smallest`` when nothing fits: a text that long is the builder's to shorten,
-    and the slide is still readable with the box overflowing downwards.
-    """
+    """The largest size from ``size`` down to ``smallest`` (half points) at which the
+    paragraphs fit; ``smallest`` when nothing does (the builder's text is then too long
+    for its region, and the box overflows downwards rather than hiding words)."""
     current = size
     while current > smallest and paragraphs_height(paragraphs, current, width, fonts) > height:
-        current -= SIZE_STEP
-    return max(current, smallest)
+        current = max(current - SIZE_STEP, smallest)
+    return current

@@ -78,8 +78,10 @@ def _open(path: Path) -> Presentation:
             f"template {path} is not a PowerPoint presentation or template (content type "
             f"{part.content_type}); macro-enabled files are not accepted, save it as .pptx or .potx"
         )
-    # A .potx or .ppsx differs from a .pptx only in this content type.
+    # A .potx or .ppsx differs from a .pptx only in this content type; python-pptx caches
+    # the content type on first read, so both the value and its cache are replaced.
     part._content_type = CT.PML_PRESENTATION_MAIN
+    part.__dict__["content_type"] = CT.PML_PRESENTATION_MAIN
     return part.presentation
 
 

@@ -60,19 +60,33 @@ def _share(value: float) -> Cell:
     return texts.NOT_APPLICABLE if value is None or math.isnan(value) else float(value)
 
 
+def _subheading(value: object) -> str:
+    """Many insatser sit directly under their huvudgrupp: ``[z]``, never a blank cell."""
+    return texts.NOT_APPLICABLE if pd.isna(value) or not str(value).strip() else str(value)
+
+
 def insats_columns(area_tables: AreaTables) -> list[list[Cell]]:
     """The five describing columns of every insats of the area, catalog order."""
-    rows = area_tables.insatser
     return [
-        [f"{r.huvudgrupp_id} {r.huvudgrupp}", str(r.subheading), str(r.insats_id), str(r.label), texts.TARGETS.get(r.target, str(r.target))]
-        for r in rows.itertuples(index=False)
+        [
+            f"{r.huvudgrupp_id} {r.huvudgrupp}",
+            _subheading(r.subheading),
+            str(r.insats_id),
+            str(r.label),
+            texts.TARGETS.get(r.target, str(r.target)),
+        ]
+        for r in area_tables.insatser.itertuples(index=False)
     ]
 
 
 def share_columns(tables: AreaTables, suffix: str) -> tuple[list[Column], list[list[Cell]]]:
     """Andel, antal erbjuder, antal svarat for one scope (``suffix`` "länet" / "riket")."""
     table = insats_table(tables)
-    columns = [Column(f"Andel {suffix}", "share"), Column(f"Antal erbjuder {suffix}", "int"), Column(f"Antal svarat {suffix}", "int")]
+    columns = [
+        Column(f"Andel {suffix}", "share"),
+        Column(f"Antal erbjuder {suffix}", "int"),
+        Column(f"Antal svarat {suffix}", "int"),
+    ]
     cells = [
         [_share(share), int(offered), int(answered)]
         for share, offered, answered in zip(table["share"], table["offered"], table["answered"], strict=True)
@@ -89,24 +103,29 @@ def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[li
     return columns, cells
 
 
-def _responding_answers(survey: Survey, tables: AreaTables) -> pd.DataFrame:
-    """Answer rows of the scope's responding units for the area's insatser; as in the
-    metrics, the first row of a repeated (unit, insats) pair counts."""
+def scope_answers(survey: Survey, scope: Scope) -> pd.DataFrame:
+    """The answer rows of the scope's units (cut once; each area then cuts this)."""
+    units = survey.register.units_of(scope.code).index
+    return survey.answers[survey.answers["respondent_id"].isin(units)]
+
+
+def responding_answers(answers: pd.DataFrame, tables: AreaTables) -> pd.DataFrame:
+    """Rows of ``answers`` by the area's responding units about the area's insatser; as
+    in the metrics (``metrics.scope``), the first row of a repeated (unit, insats) pair
+    counts."""
     responding = tables.units.index[tables.units["status"].isin(RESPONDING)]
-    answers = survey.answers
     rows = answers[answers["insats_id"].isin(tables.insatser.index) & answers["respondent_id"].isin(responding)]
     return rows.drop_duplicates(["respondent_id", "insats_id"])
 
 
-def answer_columns(survey: Survey, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
+def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
     """Each unit's readable answer per insats (rows catalog order, columns ``units``);
-    ``[x]`` where blank or where the unit did not answer the area."""
-    rows = _responding_answers(survey, tables)
+    ``[x]`` where blank or where the unit did not answer the area. ``rows`` comes from
+    ``responding_answers``."""
     grid = rows.pivot(index="insats_id", columns="respondent_id", values="offered")
     grid = grid.reindex(index=tables.insatser.index, columns=units.index)
-    words = {column: grid[column].map(texts.OFFERED).fillna(texts.NOT_AVAILABLE) for column in grid.columns}
-    labelled = pd.DataFrame(words, index=grid.index, columns=units.index)
-    return [[str(v) for v in row] for row in labelled.itertuples(index=False, name=None)]
+    words, blank = texts.OFFERED, texts.NOT_AVAILABLE
+    return [[words.get(code, blank) for code in row] for row in grid.to_numpy(dtype=object).tolist()]
 
 
 def follow_up_columns() -> list[Column]:
@@ -121,10 +140,10 @@ def follow_up_columns() -> list[Column]:
     ]
 
 
-def follow_up_rows(survey: Survey, tables: AreaTables, units: pd.DataFrame) -> list[tuple[Cell, ...]]:
+def follow_up_rows(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[tuple[Cell, ...]]:
     """One row per unit (in ``units`` order) × offered insats (catalog order), each
-    follow-up answer in words, ``[x]`` where blank (SPEC §4: asked only when offered)."""
-    rows = _responding_answers(survey, tables)
+    follow-up answer in words, ``[x]`` where blank (SPEC §4: asked only when offered).
+    ``rows`` comes from ``responding_answers``."""
     rows = rows[rows["offered"].isin(OFFERED)]
     if rows.empty:
         return []
@@ -145,4 +164,4 @@ def follow_up_rows(survey: Survey, tables: AreaTables, units: pd.DataFrame) -> l
     )
     for field, labels in texts.FOLLOW_UPS.items():
         frame[field] = rows[field].map(labels).fillna(texts.NOT_AVAILABLE)
-    return [tuple(str(v) for v in row) for row in frame.itertuples(index=False, name=None)]
+    return [tuple(row) for row in frame.to_numpy(dtype=object).tolist()]

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pandas as pd
+
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import AreaTables, SurveyTables, all_scopes
 from reportgen.survey import Survey
@@ -27,6 +29,8 @@ from reportgen.workbook.area_tables import (
     follow_up_columns,
     follow_up_rows,
     insats_columns,
+    responding_answers,
+    scope_answers,
     share_columns,
     unit_headers,
     unit_order,
@@ -48,23 +52,25 @@ def build_workbook(
     tables = tables or SurveyTables.prepare(survey)
     selected = tables.select(scope)
     per_county = _per_county(survey, tables) if scope.is_national else None
+    answers = None if scope.is_national else scope_answers(survey, scope)
     names = _SheetNames()
     area_sheets: list[tuple[Sheet, str]] = []
     for area, area_tables in selected.areas.items():
         national = tables.national.areas[area]
         county_tables = None if per_county is None else [(s, d[area]) for s, d in per_county]
-        sheet = _area_sheet(survey, scope, area_tables, national, county_tables, names, synthetic)
+        rows = None if answers is None else responding_answers(answers, area_tables)
+        sheet = _area_sheet(rows, scope, area_tables, national, county_tables, names, synthetic)
         size = len(area_tables.insatser)
-        what = "andel som erbjuder per län" if scope.is_national else "varje kommuns svar"
-        area_sheets.append((sheet, f"{texts.area_title(area)}: {size} insatser, andel som erbjuder och {what}"))
-        if not scope.is_national:
-            follow_up = _follow_up_sheet(survey, scope, area_tables, names, synthetic)
+        what = "i riket och i varje län" if scope.is_national else "i länet och riket, och varje kommuns svar"
+        area_sheets.append((sheet, f"{texts.area_title(area)}: {size} insatser, andel som erbjuder {what}"))
+        if rows is not None:
+            follow_up = _follow_up_sheet(rows, scope, area_tables, names, synthetic)
             if follow_up is not None:
                 area_sheets.append(
                     (follow_up, f"{texts.area_title(area)}: följdfrågorna för varje kommun och erbjuden insats")
                 )
-    front = [_cover(survey, scope, synthetic), _notes(synthetic)]
-    contents = _contents([*front, *(s for s, _ in area_sheets)], dict((s.name, d) for s, d in area_sheets))
+    front = [_cover(survey, scope, synthetic), _notes(synthetic, follow_ups=not scope.is_national)]
+    contents = _contents([*front, *(s for s, _ in area_sheets)], {s.name: d for s, d in area_sheets})
     title = f"Socialtjänstens insatser 2016–2020 – {scope.name}"
     properties = Properties(
         title=title,
@@ -73,7 +79,9 @@ def build_workbook(
         comments=texts.SYNTHETIC if synthetic else texts.SOURCE,
         created=created,
     )
-    return Workbook(title=title, properties=properties, sheets=(front[0], contents, front[1], *(s for s, _ in area_sheets)))
+    return Workbook(
+        title=title, properties=properties, sheets=(front[0], contents, front[1], *(s for s, _ in area_sheets))
+    )
 
 
 def _per_county(survey: Survey, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
@@ -113,7 +121,7 @@ def _footer(synthetic: bool) -> tuple[str, ...]:
 
 
 def _area_sheet(
-    survey: Survey,
+    answers: pd.DataFrame | None,
     scope: Scope,
     tables: AreaTables,
     national: AreaTables,
@@ -131,11 +139,11 @@ def _area_sheet(
     if per_county is not None:
         blocks.append(county_share_columns(per_county))
         who = "en kolumn per län med andelen kommuner i länet som erbjuder insatsen [note 4]"
-    else:
+    elif answers is not None:
         units = unit_order(tables)
         taken = [c.name for c in columns] + [c.name for block in blocks for c in block[0]]
         headers = unit_headers(units, taken)
-        blocks.append(([Column(h) for h in headers], answer_columns(survey, tables, units)))
+        blocks.append(([Column(h) for h in headers], answer_columns(answers, tables, units)))
         who = "en kolumn per kommun med kommunens svar [note 1] [note 2]"
     for block_columns, block_rows in blocks:
         columns.extend(block_columns)
@@ -160,12 +168,12 @@ def _area_sheet(
 
 
 def _follow_up_sheet(
-    survey: Survey, scope: Scope, tables: AreaTables, names: _SheetNames, synthetic: bool
+    answers: pd.DataFrame, scope: Scope, tables: AreaTables, names: _SheetNames, synthetic: bool
 ) -> Sheet | None:
     """None when no municipality of the county offers any insats of the area (an Excel
     table needs a body row, and an empty sheet tells nothing)."""
     units = unit_order(tables)
-    rows = follow_up_rows(survey, tables, units)
+    rows = follow_up_rows(answers, tables, units)
     if not rows:
         return None
     area = _clean(texts.area_title(tables.area))
@@ -225,8 +233,11 @@ def _cover(survey: Survey, scope: Scope, synthetic: bool) -> Sheet:
     return Sheet(texts.COVER_SHEET, title, tuple(lines), None)
 
 
-def _notes(synthetic: bool) -> Sheet:
-    notes = [*texts.NOTES, texts.SYNTHETIC_NOTE] if synthetic else list(texts.NOTES)
+def _notes(synthetic: bool, follow_ups: bool) -> Sheet:
+    notes = [n for n in texts.NOTES if follow_ups or n[0] not in texts.FOLLOW_UP_NOTES]
+    if synthetic:
+        notes.append((f"[note {len(notes) + 1}]", texts.SYNTHETIC))
+    notes += texts.SHORTHAND
     table = TableData(
         name="noter",
         columns=(Column("Not"), Column("Förklaring")),

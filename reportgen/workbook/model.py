@@ -72,6 +72,8 @@ class TableData:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != width:
                 raise ValueError(f"table {self.name}, row {number}: {len(row)} cells for {width} columns")
+            if "" in row:
+                raise ValueError(f"table {self.name}, row {number}: a blank cell (use a shorthand such as [x])")
 
 
 @dataclass(frozen=True)

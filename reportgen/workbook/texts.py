@@ -27,7 +27,13 @@ FOLLOW_UPS: dict[str, dict[str, str]] = {
     },
     "regi": {"A": "Enbart kommunal regi", "AB": "Både kommunal och enskild regi", "B": "Enbart enskild regi"},
     "form": {"A": "Enbart fysisk form", "AB": "Både fysisk och digital form", "B": "Enbart digital form"},
-    "individuals": {"1-20": "1–20", "21-100": "21–100", "101-500": "101–500", "500+": "Fler än 500", "vet_ej": "Vet ej"},
+    "individuals": {
+        "1-20": "1–20",
+        "21-100": "21–100",
+        "101-500": "101–500",
+        "500+": "Fler än 500",
+        "vet_ej": "Vet ej",
+    },
     "trend": {"okat": "Ökat", "oforandrat": "Oförändrat", "minskat": "Minskat", "vet_ej": "Vet ej"},
 }
 FOLLOW_UP_HEADERS = {
@@ -49,7 +55,9 @@ def _answers(labels: dict[str, str]) -> str:
     return ", ".join(f"”{label}”" for label in labels.values())
 
 
-#: (reference, explanation); ``[note n]`` references are used in the sheets' descriptions.
+#: The notes in order; the builder numbers them ``[note 1]``, ``[note 2]``, … The first four
+#: are in every workbook, the two on follow-ups only where there are follow-up sheets; the
+#: sheets' descriptions refer to them by those numbers.
 NOTES: tuple[tuple[str, str], ...] = (
     (
         "[note 1]",
@@ -87,16 +95,20 @@ NOTES: tuple[tuple[str, str], ...] = (
         f"Form: {_answers(FOLLOW_UPS['form'])}. Antal individer som fått insatsen 2016–2020: "
         f"{_answers(FOLLOW_UPS['individuals'])}. Utveckling 2016–2020: {_answers(FOLLOW_UPS['trend'])}.",
     ),
+)
+#: The shorthand used in cells without a value, explained in the notes table after the notes.
+SHORTHAND: tuple[tuple[str, str], ...] = (
     (
         NOT_AVAILABLE,
         "Uppgift saknas: frågan besvarades inte, eller kommunen har inte besvarat enkätens område.",
     ),
     (
         NOT_APPLICABLE,
-        "Ej tillämpligt: andelen kan inte beräknas eftersom ingen kommun besvarade frågan om insatsen.",
+        "Ej tillämpligt: andelen kan inte beräknas eftersom ingen kommun besvarade frågan om insatsen, "
+        "eller (i kolumnen Underrubrik) insatsen står direkt under sin huvudgrupp.",
     ),
 )
-SYNTHETIC_NOTE = ("[note 7]", SYNTHETIC)
+FOLLOW_UP_NOTES = ("[note 5]", "[note 6]")
 
 
 def area_title(area: str) -> str:

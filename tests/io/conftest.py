@@ -11,7 +11,6 @@ from reportgen.catalog import Catalog
 from reportgen.register import Register
 
 
-
 @pytest.fixture(scope="session")
 def catalog() -> Catalog:
     return Catalog.load()

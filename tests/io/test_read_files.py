@@ -58,7 +58,7 @@ def test_blank_lines_and_spaces_do_not_shift_row_numbers(tmp_path, write_csv):
 
 def test_gzipped_csv(tmp_path):
     path = tmp_path / "insatssvar.csv.gz"
-    path.write_bytes(gzip.compress("kommunkod;insats_id\n1280;ALD004\n".encode()))
+    path.write_bytes(gzip.compress(b"kommunkod;insats_id\n1280;ALD004\n"))
     [table], problems = read_file(path)
     assert problems == []
     assert table.cells.values.tolist() == [["1280", "ALD004"]]
@@ -90,7 +90,7 @@ def test_workbook_every_sheet_with_excel_row_numbers_and_numbers_as_text(tmp_pat
 
 def test_unreadable_files_become_problems_not_exceptions(tmp_path):
     (tmp_path / "broken.xlsx").write_bytes(b"not a zip file")
-    (tmp_path / "ragged.csv").write_text("a;b\n1;2\n1;2;3\n", encoding="utf-8")
+    (tmp_path / "ragged.csv").write_text("a;b\n" + "1;2\n" * 12 + "1;2;3\n", encoding="utf-8")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / "broken.csv.gz").write_bytes(b"\x1f\x8b\x08garbage")
     (tmp_path / "README.txt").write_text("ignored")
@@ -99,7 +99,7 @@ def test_unreadable_files_become_problems_not_exceptions(tmp_path):
     assert tables == []
     by_file = {p.file: p for p in problems}
     assert set(by_file) == {"broken.xlsx", "ragged.csv", "old.xls", "broken.csv.gz"}
-    assert "line 3" in by_file["ragged.csv"].message
+    assert "line 14" in by_file["ragged.csv"].message
     assert "save it as .xlsx or CSV" in by_file["old.xls"].message
     assert all(p.severity == "error" for p in problems)
 

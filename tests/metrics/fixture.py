@@ -129,15 +129,17 @@ def hand_survey() -> Survey:
             form, regi, beslut, individuals = map(_blank, FOLLOW[name].get(i, "- - - -").split())
             if cell == "." and i in FOLLOW[name]:
                 raise AssertionError("follow-ups on a blank cell")
-            answers.append((UNIT[name], f"ALD{i:03d}", OFFERED_CODE[cell], beslut, regi, form, individuals, None, ALDRE))
+            answers.append(
+                (UNIT[name], f"ALD{i:03d}", OFFERED_CODE[cell], beslut, regi, form, individuals, None, ALDRE)
+            )
     for name, insats_id, offered in VNR_ANSWERS:
         answers.append((UNIT[name], insats_id, offered, None, None, None, None, None, VNR))
     return Survey(
         catalog=catalog_from_rows(CATALOG_ROWS),
         register=register_from(COUNTIES, UNITS),
-        responses=pd.DataFrame(
-            [(UNIT[n], a, s, f, w) for n, a, s, f, w in RESPONSES], columns=RESPONSE_COLUMNS
-        ).astype("str"),
+        responses=pd.DataFrame([(UNIT[n], a, s, f, w) for n, a, s, f, w in RESPONSES], columns=RESPONSE_COLUMNS).astype(
+            "str"
+        ),
         wish_groups=pd.DataFrame([(UNIT[n], a, g) for n, a, g in WISH_GROUPS], columns=WISH_GROUP_COLUMNS),
         answers=pd.DataFrame(answers, columns=[*ANSWER_COLUMNS, "area"]).astype("str"),
     )

@@ -61,7 +61,11 @@ def catalog_from_rows(rows: list[tuple[str, ...]]) -> Catalog:
 def register_from(counties: list[tuple[str, str]], units: list[tuple[str, str, str]]) -> Register:
     """counties: (code, name); units: (respondent_id, name, county_code)."""
     county_frame = pd.DataFrame(
-        {"county_code": [c for c, _ in counties], "county": [n for _, n in counties], "slug": [slugify(n) for _, n in counties]}
+        {
+            "county_code": [c for c, _ in counties],
+            "county": [n for _, n in counties],
+            "slug": [slugify(n) for _, n in counties],
+        }
     )
     unit_frame = pd.DataFrame(
         {

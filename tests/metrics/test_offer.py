@@ -101,9 +101,12 @@ def test_group_means_county_vs_riket(metrics):
 @pytest.mark.parametrize(
     ("names", "expected"),
     [
-        pytest.param(["Örebro", "Ale", "Åre", "Älmhult", "Östra Göinge"], ["Ale", "Åre", "Älmhult", "Örebro", "Östra Göinge"], id="swedish"),
+        pytest.param(
+            ["Örebro", "Ale", "Åre", "Älmhult", "Östra Göinge"],
+            ["Ale", "Åre", "Älmhult", "Örebro", "Östra Göinge"],
+            id="swedish",
+        ),
     ],
 )
 def test_swedish_key(names, expected):
     assert sorted(names, key=swedish_key) == expected
-

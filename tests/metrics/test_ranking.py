@@ -52,7 +52,15 @@ def test_skane_top_and_bottom(metrics):
     area = metrics["skane-lan"].areas["äldre"]
     # 001 3/3; 002 2/2 beats 003, 004, 005, 007 (2/3, catalog order); 006 1/3; offered 0 excluded.
     assert [r.insats_id for r in area.top10] == ["ALD001", "ALD002", "ALD003", "ALD004", "ALD005", "ALD007", "ALD006"]
-    assert [r.insats_id for r in area.bottom10] == ["ALD006", "ALD003", "ALD004", "ALD005", "ALD007", "ALD002", "ALD001"]
+    assert [r.insats_id for r in area.bottom10] == [
+        "ALD006",
+        "ALD003",
+        "ALD004",
+        "ALD005",
+        "ALD007",
+        "ALD002",
+        "ALD001",
+    ]
     assert area.top10[2].insats == "Avlösning*"
     assert [r.insats for r in area.top10[3:5]] == ["Samtalsstöd", "Samtalsstöd*"]
     assert (area.bottom10[0].offered, area.bottom10[0].answered) == (1, 3)

@@ -1,0 +1,262 @@
+"""Front matter (SPEC §6): the title, the contents with computed page ranges, the
+background section and the national insights. Texts come from layouts/texts.yaml; every
+figure in them is read from the catalog or from metrics."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+import pandas as pd
+
+from reportgen.deck import alttext
+from reportgen.deck.context import Context
+from reportgen.deck.format import integer, percent_number, points
+from reportgen.deck.layout import SectionSpec, SlideSpec
+from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
+from reportgen.metrics.insights import AreaFigure, NationalInsights
+from reportgen.metrics.model import ScopeMetrics
+
+
+@dataclass(frozen=True)
+class FrontData:
+    """The figures front matter shows, from ``reportgen.metrics``.
+
+    ``catalog_sizes``: insatser per area (rows, catalog order) × category label
+    (``catalog_stats.catalog_sizes``); ``response_overview``: per area units, answered,
+    completed for the scope and Riket (``catalog_stats.response_overview_from``).
+    """
+
+    catalog_sizes: pd.DataFrame
+    response_overview: pd.DataFrame
+    insights: NationalInsights
+    national: ScopeMetrics
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def title_slide(ctx: Context, spec: SlideSpec) -> Slide:
+    """The renderers draw the title slide from the Deck's title, subtitle, date and
+    synthetic flag (with their SPEC §9 label), so the slide itself carries no blocks."""
+    return Slide(kind="title", title=ctx.text(ctx.layouts.title["title"], "title.title"), layout="title", key=spec.key)
+
+
+def contents_slide(ctx: Context, spec: SlideSpec, sections: Sequence[Section], first_page: int) -> Slide:
+    """One row per section with its pages ("Sida 3 – 14"); pages are 1-based slide positions."""
+    rows = []
+    page = first_page
+    for section in sections:
+        last = page + len(section.slides) - 1
+        pages = ctx.text(ctx.layouts.labels["pages"], "labels.pages", first=page, last=last)
+        rows.append((section.number, section.title, pages))
+        page = last + 1
+    table = Table(
+        region="body",
+        header=tuple(ctx.layouts.labels["contents_header"]),
+        rows=tuple(rows),
+        widths=(0.07, 0.68, 0.25),
+        align=("left", "left", "right"),
+    )
+    return Slide(kind="contents", title=ctx.title(spec), blocks=(table,), layout="contents", key=spec.key)
+
+
+def front_section(ctx: Context, spec: SectionSpec, number: int, data: FrontData) -> Section:
+    """A background or insights section: its divider, then its slides in deck.yaml order."""
+    title = ctx.text(spec.title, f"{spec.kind}.title")
+    key = spec.slides[0].key.split("/")[0] if spec.slides else spec.kind
+    slides = [Slide(kind="section", title=title, section_number=str(number), layout="section", key=key)]
+    slides.extend(_BUILDERS[s.kind](ctx, s, data) for s in spec.slides)
+    return Section(number=str(number), title=title, slides=tuple(slides))
+
+
+def _intro(ctx: Context, spec: SlideSpec) -> list[Block]:
+    if not spec.text:
+        return []
+    return list(ctx.paragraphs(ctx.layouts.texts[spec.text], f"texts.{spec.text}"))
+
+
+def _text(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+    return ctx.content(spec, _intro(ctx, spec))
+
+
+def _area_label(area: str) -> str:
+    return capital(area)
+
+
+def _catalog_sizes(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+    """The catalog's size per area ("100 % = 409 insatser")."""
+    sizes = data.catalog_sizes.sum(axis=1)
+    labels = [_area_label(a) for a in sizes.index]
+    values = [float(v) for v in sizes]
+    total = int(sizes.sum())
+    shares = [100 * v / total if total else 0.0 for v in values]
+    alt = (
+        alttext.grouped(
+            f"antal kartlagda insatser per verksamhetsområde, sammanlagt {integer(total)} insatser",
+            labels,
+            [("Antal insatser", values)],
+            "count",
+        )
+        + f" Andel av alla insatser: {alttext.listing(labels, shares, 'percent')}."
+    )
+    chart = ChartSpec(
+        region="right_wide",
+        kind="bar",
+        categories=tuple(labels),
+        series=(Series(ctx.string(spec, "axis"), tuple(values), "primary"),),
+        alt_text=alt,
+        value_format="count",
+        legend=False,
+        axis_label=ctx.string(spec, "axis"),
+        caption=ctx.string(spec, "caption"),
+        key=spec.key,
+    )
+    return ctx.content(spec, [*_intro(ctx, spec), chart])
+
+
+def _catalog_categories(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+    """Insatser per area and category, as 100 % bars with the area's count in the label."""
+    table = data.catalog_sizes
+    parts = [str(c) for c in table.columns]
+    labels = [f"{_area_label(a)} ({integer(int(table.loc[a].sum()))})" for a in table.index]
+    shares = [
+        [100 * int(table.loc[a, c]) / max(int(table.loc[a].sum()), 1) for c in table.columns] for a in table.index
+    ]
+    chart = ChartSpec(
+        region="right_wide",
+        kind="stacked100",
+        categories=tuple(labels),
+        series=tuple(Series(part, tuple(row[i] for row in shares), None) for i, part in enumerate(parts)),
+        alt_text=alttext.stacked(
+            "de kartlagda insatsernas fördelning på kategori per verksamhetsområde",
+            [f"{_area_label(a)}, {integer(int(table.loc[a].sum()))} insatser" for a in table.index],
+            parts,
+            shares,
+        ),
+        value_format="percent",
+        caption=ctx.string(spec, "caption"),
+        key=spec.key,
+    )
+    slide = ctx.content(spec, [*_intro(ctx, spec), chart])
+    includes = "; ".join(c.includes for c in ctx.layouts.categories if c.includes)
+    if includes and ctx.layouts.category_note:
+        note = ctx.text(ctx.layouts.category_note, "categories.note", includes=includes)
+        slide = replace(slide, note=" ".join(filter(None, [slide.note, note])))
+    return slide
+
+
+def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+    """Answered per area for the scope and Riket (shares of all units), with the counts in text."""
+    table = data.response_overview
+    labels = [_area_label(a) for a in table.index]
+    mine = [points(r.answered / r.units) if r.units else 0.0 for r in table.itertuples()]
+    theirs = [points(r.national_answered / r.national_units) if r.national_units else 0.0 for r in table.itertuples()]
+    series = [(ctx.values["scope_label"], mine, "primary")]
+    if not ctx.national:
+        series.append((ctx.values["riket"], theirs, "cat_AB"))
+    paragraphs = [
+        Paragraph(
+            ctx.string(
+                spec,
+                "answered",
+                area=_area_label(str(area)),
+                answered=integer(r.answered),
+                respondents=integer(r.units),
+                completed=integer(r.completed),
+            ),
+            level=1,
+        )
+        for area, r in zip(table.index, table.itertuples(), strict=True)
+    ]
+    if len(table):
+        low, high = int(table["national_answered"].min()), int(table["national_answered"].max())
+        paragraphs.append(Paragraph(ctx.string(spec, "riket_range", low=integer(low), high=integer(high))))
+    subject = f"andel kommuner som besvarat enkäten per verksamhetsområde, {ctx.values['scope_name']}"
+    if not ctx.national:
+        subject += " jämfört med riket"
+    chart = ChartSpec(
+        region="right_wide",
+        kind="bar",
+        categories=tuple(labels),
+        series=tuple(Series(n, tuple(v), c) for n, v, c in series),
+        alt_text=alttext.grouped(subject, labels, [(n, v) for n, v, _ in series], "percent"),
+        value_format="percent",
+        caption=ctx.string(spec, "caption"),
+        key=spec.key,
+    )
+    return ctx.content(spec, [TextBlock("left_narrow", tuple(paragraphs), size=11), chart])
+
+
+def insight_values(data: FrontData) -> dict[str, dict[str, object] | None]:
+    """The figures of each insights statement; None where nobody answered."""
+    ins = data.insights
+    sizes = {area: m.catalog_size for area, m in data.national.areas.items()}
+
+    def share(figure: AreaFigure | None) -> dict[str, object] | None:
+        return None if figure is None else {"area": figure.area, "share": percent_number(figure.value)}
+
+    def extremes(figures: tuple[AreaFigure, ...]) -> dict[str, object] | None:
+        if not figures:
+            return None
+        low = min(figures, key=lambda f: f.value)
+        high = max(figures, key=lambda f: f.value)
+        return {
+            "low": percent_number(low.value),
+            "low_area": low.area,
+            "high": percent_number(high.value),
+            "high_area": high.area,
+        }
+
+    spread = ins.widest_spread
+    digital = extremes(ins.digital_only)
+    return {
+        "spread": None
+        if spread is None
+        else {
+            "area": spread.area,
+            "min": integer(spread.min),
+            "max": integer(spread.max),
+            "size": integer(sizes[spread.area]),
+        },
+        "regi": extremes(ins.kommunal_only),
+        "further": share(ins.highest_further),
+        "without_decision": share(ins.highest_without_decision_only),
+        "digital": None
+        if digital is None
+        else {
+            "area": digital["high_area"],
+            "share": digital["high"],
+            "low": digital["low"],
+            "low_area": digital["low_area"],
+        },
+        "wish": extremes(ins.wish),
+    }
+
+
+def _insights(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+    """Statements about Riket, each with figures from the data, in two columns."""
+    statements: list[tuple[Paragraph, Paragraph]] = []
+    for key, values in insight_values(data).items():
+        words = ctx.layouts.insights[key]
+        if values is None:
+            continue
+        text = ctx.text(words["text"], f"insights.{key}", **values)
+        statements.append((Paragraph(ctx.text(words["lead"], f"insights.{key}.lead"), bold=True), Paragraph(text)))
+    half = (len(statements) + 1) // 2
+    blocks = [
+        TextBlock(region, tuple(p for pair in part for p in pair), size=12)
+        for region, part in (("left", statements[:half]), ("right", statements[half:]))
+        if part
+    ]
+    return ctx.content(spec, blocks)
+
+
+_BUILDERS: dict[str, Callable[[Context, SlideSpec, FrontData], Slide]] = {
+    "text": _text,
+    "catalog_sizes": _catalog_sizes,
+    "catalog_categories": _catalog_categories,
+    "response_overview": _response_overview,
+    "insights": _insights,
+}

@@ -1,0 +1,72 @@
+"""Layout-free copies of the chart fonts, so Type 42 embedding stays cheap.
+
+Matplotlib subsets the TrueType font on every PDF save (``pdf.fonttype: 42``), and with
+Liberation Sans most of that time goes into parsing its OpenType layout tables (GSUB,
+GPOS), which Matplotlib never uses. A copy without them (every glyph kept, nothing else
+changed; the name stays, as the PDF embeds a subset anyway) makes a Type 42 save cost
+about what a Type 3 save does (measured in ``benchmarks/bench_figures.py``). Without the
+``kern`` table Matplotlib lays text out by advance widths alone, which is exactly what
+:mod:`reportgen.figures.measure` computes.
+
+The copies are made once per font file and kept in the user's cache folder (written to
+a temporary name and renamed, so parallel workers never read half a file).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+
+from fontTools import subset
+
+RECIPE = "layout-free-1"  # change when the subsetting options change
+DROP = ["GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "BASE", "JSTF", "MATH"]
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("REPORTGEN_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    folder = Path(base) / "reportgen" / "fonts"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
+    except OSError:
+        fallback = Path(tempfile.gettempdir()) / "reportgen-fonts"
+        fallback.mkdir(parents=True, exist_ok=True)
+        return fallback
+
+
+@lru_cache(maxsize=8)
+def layout_free(source: Path) -> Path:
+    """The cached layout-free copy of ``source``, made on first use."""
+    digest = hashlib.sha256(source.read_bytes() + RECIPE.encode()).hexdigest()[:16]
+    target = cache_dir() / f"{source.stem}-{digest}.ttf"
+    if not target.exists():
+        _write_copy(source, target)
+    return target
+
+
+def _write_copy(source: Path, target: Path) -> None:
+    options = subset.Options()
+    options.drop_tables += DROP
+    options.layout_features = []
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.glyph_names = True
+    options.notdef_outline = True
+    options.hinting = True
+    options.recalc_timestamp = False  # the copy, and every PDF made from it, stays byte-stable
+    with subset.load_font(str(source), options) as font:
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=font.getBestCmap().keys())
+        subsetter.subset(font)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as out:
+                font.save(out)
+            os.replace(tmp, target)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)

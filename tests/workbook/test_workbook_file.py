@@ -1,0 +1,105 @@
+"""A county workbook written to disk: what Excel, openpyxl and LibreOffice see
+(issue 5 item 2 acceptance, issue 9 items 4–5)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+from workbook_survey import FORMULA_NAME, FORMULA_UNIT
+
+from reportgen.metrics.model import Scope
+from reportgen.render.xlsx import render_xlsx
+from reportgen.survey import Survey
+from reportgen.workbook.builder import build_workbook
+
+SKANE = Scope("Skåne län", "12", "skane-lan")
+SOFFICE = shutil.which("soffice") or ("/usr/bin/soffice" if Path("/usr/bin/soffice").exists() else None)
+
+
+@pytest.fixture(scope="module")
+def path(survey: Survey, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("workbook") / "skane-lan.xlsx"
+    render_xlsx(build_workbook(survey, SKANE, synthetic=True), target)
+    return target
+
+
+@pytest.fixture(scope="module")
+def book(path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(path)
+
+
+def _table_rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object, ...]]:
+    (table,) = ws.tables.values()
+    return [tuple(c.value for c in row) for row in ws[table.ref]]
+
+
+def test_every_insats_and_every_municipality_is_in_its_area_sheet(book: openpyxl.Workbook, survey: Survey) -> None:
+    for area, sheet in (("äldre", "Äldre"), ("våld i nära relationer", "Våld i nära relationer")):
+        header, *body = _table_rows(book[sheet])
+        assert [row[2] for row in body] == list(survey.catalog.area(area).index)
+        units = survey.register.units_of("12")["name"]
+        assert set(units) <= set(header)
+
+
+def test_formula_like_names_are_strings_in_the_file(book: openpyxl.Workbook) -> None:
+    ws = book["Äldre"]
+    (table,) = ws.tables.values()
+    cells = [c for row in ws[table.ref] for c in row if c.value in (FORMULA_NAME, FORMULA_UNIT)]
+    assert len(cells) == 2  # the insats name in its row, the municipality in the header
+    assert all(c.data_type == "s" for c in cells)
+
+
+def test_one_table_per_data_sheet_no_merged_cells_properties(book: openpyxl.Workbook) -> None:
+    assert book.worksheets[0].title == "Läs mig" and not book.worksheets[0].tables
+    for ws in book.worksheets[1:]:
+        assert len(ws.tables) == 1, ws.title
+        assert not ws.merged_cells.ranges
+        header, *body = _table_rows(ws)
+        assert all(isinstance(h, str) and h for h in header)
+        assert all(v is not None and v != "" for row in body for v in row), f"a blank cell in {ws.title}"
+    assert book.properties.language == "sv-SE"
+    assert book.properties.title == "Socialtjänstens insatser 2016–2020 – Skåne län"
+
+
+def test_shares_are_numbers_shown_as_percent(book: openpyxl.Workbook) -> None:
+    ws = book["Äldre"]
+    (table,) = ws.tables.values()
+    top = ws[table.ref][0][0].row
+    share = ws.cell(top + 1, 6)
+    assert (share.value, share.number_format) == (0.5, "0%")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_it_and_keeps_names_as_text(path: Path, tmp_path: Path) -> None:
+    """Headless LibreOffice converts the file without error; the formula-like name is
+    still a string afterwards (it was never evaluated)."""
+    assert SOFFICE is not None
+    profile = tmp_path / "profile"  # a private profile: other soffice processes may be running
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    converted = out / path.name
+    assert result.returncode == 0 and converted.exists(), result.stderr
+    again = openpyxl.load_workbook(converted)
+    assert again.sheetnames[:3] == ["Läs mig", "Innehåll", "Noter"]
+    cells = [c for row in again["Äldre"].iter_rows() for c in row if c.value == FORMULA_NAME]
+    assert cells and all(c.data_type == "s" for c in cells)
