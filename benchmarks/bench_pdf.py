@@ -24,8 +24,15 @@ from reportgen.figures.layout import chart_box
 from reportgen.render.pdf import render_pdf
 from reportgen.theme import Theme, load_theme
 
-AREAS = ("Äldreomsorg", "Funktionsnedsättning", "Socialpsykiatri", "Barn och unga", "Missbruk och beroende",
-         "Ekonomiskt bistånd", "Våld i nära relationer")
+AREAS = (
+    "Äldreomsorg",
+    "Funktionsnedsättning",
+    "Socialpsykiatri",
+    "Barn och unga",
+    "Missbruk och beroende",
+    "Ekonomiskt bistånd",
+    "Våld i nära relationer",
+)
 MUNICIPALITIES = tuple(f"Kommun {c}{i}" for i in range(1, 8) for c in "ÅÄÖ")[:20]
 
 
@@ -42,18 +49,30 @@ def _chart_art(spec: ChartSpec, theme: Theme) -> ChartArt:
 def build_deck(theme: Theme) -> tuple[Deck, dict[str, ChartArt]]:
     """170 slides: 7 sections of dividers, 100 chart slides, 50 table slides, text slides."""
     specs = [
-        ChartSpec(region=region, kind="bar", categories=MUNICIPALITIES,
-                  series=(Series("Antal", tuple(float(i % 9 + 1) for i in range(20))),),
-                  alt_text=f"Stapeldiagram {n}: antal insatser per kommun.", caption="100 % = 723 insatser",
-                  key=f"chart-{n}")
+        ChartSpec(
+            region=region,
+            kind="bar",
+            categories=MUNICIPALITIES,
+            series=(Series("Antal", tuple(float(i % 9 + 1) for i in range(20))),),
+            alt_text=f"Stapeldiagram {n}: antal insatser per kommun.",
+            caption="100 % = 723 insatser",
+            key=f"chart-{n}",
+        )
         for n, region in enumerate(("body", "right", "right_wide", "body", "right"))
     ]
     charts = {spec.key: _chart_art(spec, theme) for spec in specs}
-    table = Table(region="left", header=("Insats", "Kommuner", "Andel"),
-                  rows=tuple((f"Insats nr {i} för äldre med särskilda behov", str(i), f"{i * 3} %") for i in range(12)),
-                  widths=(0.6, 0.2, 0.2), align=("left", "right", "right"), caption="Vanligast i länet")
-    text = TextBlock("body", tuple(Paragraph(f"Punkt {i}: kommunerna erbjuder fler insatser än förra året.", level=i % 2)
-                                   for i in range(6)))
+    table = Table(
+        region="left",
+        header=("Insats", "Kommuner", "Andel"),
+        rows=tuple((f"Insats nr {i} för äldre med särskilda behov", str(i), f"{i * 3} %") for i in range(12)),
+        widths=(0.6, 0.2, 0.2),
+        align=("left", "right", "right"),
+        caption="Vanligast i länet",
+    )
+    text = TextBlock(
+        "body",
+        tuple(Paragraph(f"Punkt {i}: kommunerna erbjuder fler insatser än förra året.", level=i % 2) for i in range(6)),
+    )
     sections = []
     count = 0
     for number, area in enumerate(AREAS, start=1):
@@ -66,8 +85,15 @@ def build_deck(theme: Theme) -> tuple[Deck, dict[str, ChartArt]]:
                 blocks = (table, specs[1])
             else:
                 blocks = (text, KeyFigure("kf4", "44", "av 75 insatser"))
-            slides.append(Slide(kind="content", title=f"{area}: bild {i + 1}", blocks=blocks,
-                                note="Andel av kommunerna.", source="Kartläggning 2026"))
+            slides.append(
+                Slide(
+                    kind="content",
+                    title=f"{area}: bild {i + 1}",
+                    blocks=blocks,
+                    note="Andel av kommunerna.",
+                    source="Kartläggning 2026",
+                )
+            )
         sections.append(Section(str(number), area, tuple(slides)))
     front = (Slide(kind="title", title="Kartläggning 2026"), Slide(kind="contents", title="Innehåll", blocks=(text,)))
     deck = Deck("Kartläggning 2026", "Skåne län", "Skåne län", "november 2026", tuple(sections), front, synthetic=True)

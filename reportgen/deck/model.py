@@ -90,6 +90,9 @@ class ChartSpec:
     axis_label: str = ""
     caption: str = ""  # above the chart, e.g. "100 % = 723 insatser …"
     key: str = ""  # stable id for caching and file names ("aldre-form-kommun")
+    # The value axis reaches at least this far (data units): charts shown side by side
+    # (the three individer charts of a dimension) share one scale. None = from the data.
+    value_max: float | None = None
 
 
 Block = TextBlock | KeyFigure | Table | ChartSpec

@@ -1,0 +1,1 @@
+"""The synthetic demo data generator (SPEC §9): targets, allocation, generation."""

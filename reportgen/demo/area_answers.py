@@ -45,9 +45,7 @@ def national_further(pct: int, skane_d: int, skane_y: int, rest_answering: int, 
     raise Infeasible(f"Riket further share {pct} % unreachable")
 
 
-def pick_answers(
-    roles: list[str], size: np.ndarray, answers: int, yes: int, rng: np.random.Generator
-) -> np.ndarray:
+def pick_answers(roles: list[str], size: np.ndarray, answers: int, yes: int, rng: np.random.Generator) -> np.ndarray:
     """Codes "ja" / "nej" / "" per row: completed rows answer first, bigger units say Ja more."""
     codes = np.full(len(roles), "", dtype=object)
     priority = np.array([3.0 if r == "completed" else (1.0 if r == "partial" else 0.05) for r in roles])
@@ -58,9 +56,7 @@ def pick_answers(
     return codes
 
 
-def wish_codes(
-    roles: list[str], answers: int, yes: int, rng: np.random.Generator
-) -> np.ndarray:
+def wish_codes(roles: list[str], answers: int, yes: int, rng: np.random.Generator) -> np.ndarray:
     """Ja / Nej / Vet ej: ``yes`` Ja among ``answers``; the rest split Nej ~60 %, Vet ej ~40 %."""
     codes = np.full(len(roles), "", dtype=object)
     priority = np.array([3.0 if r == "completed" else (1.0 if r == "partial" else 0.05) for r in roles])

@@ -124,7 +124,7 @@ def plan_dimension(
     for iid, cell in cells.items():
         rest_k = cell.national_k - cell.k
         rest_f = cell.national_f - cell.n
-        rest_b = int(round(rest_k * B_FRACTION[dimension] + rng.uniform(-0.5, 0.5)))
+        rest_b = round(rest_k * B_FRACTION[dimension] + rng.uniform(-0.5, 0.5))
         rest_b = min(max(rest_b, 0), rest_k)
         rest[iid] = {"A": rest_f - rest_k, "AB": rest_k - rest_b, "B": rest_b}
         if min(rest[iid].values()) < 0 or rest_f > cell.rest_offered:
@@ -167,7 +167,7 @@ def _draw(cell: Cell, dimension: str, f: int, k_nat: int, n_fixed: int | None, r
     """Skåne counts for a given Riket F, or None if the printed ones cannot fit."""
     s = cell.offered
     counts = {c: cell.counts[c] for c in CATEGORIES}
-    n = n_fixed if n_fixed is not None else int(round(s * rng.uniform(0.88, 1.0)))
+    n = n_fixed if n_fixed is not None else round(s * rng.uniform(0.88, 1.0))
     n = min(n, s)
     n_low = max(f - cell.rest_offered, 0)  # the rest cannot answer more often than it offers
     if n < n_low:
@@ -196,7 +196,11 @@ def _draw(cell: Cell, dimension: str, f: int, k_nat: int, n_fixed: int | None, r
             counts[target] += 1
             k += 1
         elif k > k_nat:
-            source = "B" if "B" not in cell.fixed and counts["B"] else ("AB" if "AB" not in cell.fixed and counts["AB"] else None)
+            source = (
+                "B"
+                if "B" not in cell.fixed and counts["B"]
+                else ("AB" if "AB" not in cell.fixed and counts["AB"] else None)
+            )
             if source is None or "A" in cell.fixed or counts["A"] >= a_max:
                 return None
             counts[source] -= 1
@@ -250,7 +254,7 @@ def _meet_totals(cells: dict[str, Cell], target: DimensionTarget, insatser, allo
         base = sum(target.individuals_n.values()) or 1
         for c in CATEGORIES:
             ind = target.individuals_n.get(c, 0)
-            wanted[c] = ind + (max(slack, 0) * ind // base if target.total else int(round(0.02 * ind)))
+            wanted[c] = ind + (max(slack, 0) * ind // base if target.total else round(0.02 * ind))
         if target.total:
             wanted["A"] += target.total - sum(wanted.values())
     free = [cells[i] for i in insatser if cells[i].national_f and not cells[i].fixed_n]

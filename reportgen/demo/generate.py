@@ -36,8 +36,9 @@ from reportgen.register import Register
 from reportgen.survey import ANSWER_COLUMNS, DIMENSIONS, RESPONSE_COLUMNS, WISH_GROUP_COLUMNS, Survey
 
 DEFAULT_SEED = 2021
-#: Share of offered answers given as "Ja, en lokal variant", and of non-offered as "Vet ej".
-LOCAL_SHARE = 0.1
+#: Share of offered answers given as "Ja, en lokal variant" (for the rarest insatser; the
+#: commonest, statutory ones are almost never a local variant), and of non-offered as "Vet ej".
+LOCAL_SHARE = 0.2
 UNKNOWN_SHARE = 0.04
 
 
@@ -135,7 +136,7 @@ def _area(area, catalog, register, traits, national, target: SkaneArea, county_c
         size = traits.loc[list(block.rows.units), "size"].to_numpy()
         codes[key]["individuals"] = individuals(block.offered, size, popularity, mask, rng)
         codes[key]["trend"] = trend(block.offered, rng)
-        frames.append(_answer_frame(block, insatser, codes[key], area, rng))
+        frames.append(_answer_frame(block, insatser, codes[key], area, popularity, rng))
 
     responses, wishes = _area_rows(area, catalog, units, traits, target, s_rows, r_rows, rng)
     return responses, wishes, pd.concat(frames, ignore_index=True), notes
@@ -151,19 +152,21 @@ def printed_n_bounds(target: SkaneArea, national: dict[str, NationalInsats]) -> 
             for row in rows:
                 given = national[row.insats_id].given.count
                 ratio = national[row.insats_id].dimensions[dim]
-                options = feasible_denominators(ratio.count, ratio.pct, ratio.count, given) if ratio.pct is not None else []
+                options = (
+                    feasible_denominators(ratio.count, ratio.pct, ratio.count, given) if ratio.pct is not None else []
+                )
                 spare = given - options[0] if options else given
                 low[row.insats_id] = max(low.get(row.insats_id, 0), row.n)
                 high[row.insats_id] = min(high.get(row.insats_id, given), row.n + spare)
     return low, high
 
 
-def _answer_frame(block: Block, insatser: list[str], codes: dict, area: str, rng) -> pd.DataFrame:
+def _answer_frame(block: Block, insatser: list[str], codes: dict, area: str, popularity, rng) -> pd.DataFrame:
     r, c = np.nonzero(block.answered)
     offered = block.offered[r, c]
     value = np.where(
         offered,
-        np.where(rng.random(len(r)) < LOCAL_SHARE, "lokal", "ja"),
+        np.where(rng.random(len(r)) < LOCAL_SHARE * (1 - popularity[c]) + 0.01, "lokal", "ja"),
         np.where(rng.random(len(r)) < UNKNOWN_SHARE, "vet_ej", "nej"),
     )
     frame = pd.DataFrame(
@@ -189,11 +192,14 @@ def _area_rows(area, catalog, units, traits, target, s_rows, r_rows, rng):
     rest_completed = sum(role == COMPLETED for role in r_rows.roles)
     d_r, y_r = aa.national_further(NATIONAL_FURTHER_PCT[area], d_s, y_s, len(r_rows.units), rest_completed)
     further = np.concatenate(
-        [aa.pick_answers(list(s_rows.roles), s_size, d_s, y_s, rng), aa.pick_answers(list(r_rows.roles), r_size, d_r, y_r, rng)]
+        [
+            aa.pick_answers(list(s_rows.roles), s_size, d_s, y_s, rng),
+            aa.pick_answers(list(r_rows.roles), r_size, d_r, y_r, rng),
+        ]
     )
     w_s = target.wish_answered or target.completed
     wish_pct = NATIONAL_WISH_PCT[area]
-    yes_s = int(round(w_s * np.clip(wish_pct / 100 + rng.normal(scale=0.08), 0, 1)))
+    yes_s = round(w_s * np.clip(wish_pct / 100 + rng.normal(scale=0.08), 0, 1))
     w_r = rest_completed
     w_r, yes_r = aa.national_further(wish_pct, w_s, yes_s, len(r_rows.units), w_r)
     wish = np.concatenate(
@@ -201,9 +207,7 @@ def _area_rows(area, catalog, units, traits, target, s_rows, r_rows, rng):
     )
     ids = [*s_rows.units, *r_rows.units]
     status = [*s_rows.status, *r_rows.status]
-    responding = pd.DataFrame(
-        {"respondent_id": ids, "area": area, "status": status, "further": further, "wish": wish}
-    )
+    responding = pd.DataFrame({"respondent_id": ids, "area": area, "status": status, "further": further, "wish": wish})
     silent = set(units.index) - set(ids)
     idle = pd.DataFrame(
         {"respondent_id": sorted(silent), "area": area, "status": "ej_paborjad", "further": "", "wish": ""}

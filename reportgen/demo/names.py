@@ -43,7 +43,9 @@ ALIASES: dict[str, dict[str, str]] = {
     },
     "våld i nära relationer": {
         "skyddatboendeforvaldutsattakvinnor": "skyddatboendeforvaldsutsattakvinnor",
-        "skyddatboendeforvaldutsattapaverkadeavalkoholochdroger": "skyddatboendeforvaldsutsattapaverkadeavalkoholochdroger",
+        "skyddatboendeforvaldutsattapaverkadeavalkoholochdroger": (
+            "skyddatboendeforvaldsutsattapaverkadeavalkoholochdroger"
+        ),
     },
 }
 

@@ -129,7 +129,7 @@ def plan_area(
             high -= 1
         bounds[iid] = _Bounds(low, high)
         share = Fraction(nat.count, a_min(iid)) if nat.count else Fraction(0)
-        wanted = int(round(float(share) * a * rng.uniform(0.85, 1.1)))
+        wanted = round(float(share) * a * rng.uniform(0.85, 1.1))
         offered[iid] = _legal_offer(int(np.clip(wanted, low, high)), a, order[iid], bounds[iid], bottom_edge)
 
     # round_half_up(total / responding) == mean  ⟺  mean − ½ ≤ total / responding < mean + ½
@@ -190,7 +190,9 @@ def _adjust_total(
         ]
         if not movable:
             # A jump over the forbidden band (0 ↔ above the bottom-ten edge) may still help.
-            jumps = {iid: _jump(offered[iid], step, answered[iid], order[iid], bounds[iid], bottom_edge) for iid in free}
+            jumps = {
+                iid: _jump(offered[iid], step, answered[iid], order[iid], bounds[iid], bottom_edge) for iid in free
+            }
             movable = [iid for iid, value in jumps.items() if value is not None]
             if not movable:
                 break

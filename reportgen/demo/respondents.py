@@ -53,10 +53,10 @@ def choose_rows(
     """``responding`` units of the candidates; ``completed`` of them slutförd, up to
     ``answering`` answer insatser (the others are påbörjad and silent)."""
     t = traits.loc[candidates]
-    weights = np.exp(0.35 * t["size"].to_numpy() + 0.8 * t["engagement"].to_numpy())
+    weights = np.exp(0.35 * t["size"].to_numpy() + 1.6 * t["engagement"].to_numpy())
     picked = [candidates[i] for i in sorted(choose_k(weights, responding, rng))]
     t = traits.loc[picked]
-    finish = np.exp(0.6 * t["engagement"].to_numpy() + 0.2 * t["size"].to_numpy())
+    finish = np.exp(2.0 * t["engagement"].to_numpy() + 0.2 * t["size"].to_numpy())
     done = set(choose_k(finish, completed, rng).tolist())
     roles = []
     partial_left = answering - completed

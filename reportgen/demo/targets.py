@@ -31,8 +31,8 @@ NATIONAL_COMPLETED = {
     "barn och unga": 218,
     "funktionshinder": 200,
     "missbruk och beroende": 212,
-    "socialpsykiatri": 196,
-    "våld i nära relationer": 214,
+    "socialpsykiatri": 178,
+    "våld i nära relationer": 196,
 }
 #: Riket's share giving further insatser, whole percent (SPEC §9; äldre is not printed).
 NATIONAL_FURTHER_PCT = {
@@ -82,7 +82,9 @@ def load_national(path: Path | None = None) -> dict[str, NationalInsats]:
         for dim, column in DIMENSION_COLUMNS.items():
             blank = pd.isna(row[column])
             dims[dim] = Ratio(0 if blank else int(row[column]), None if blank else int(row[f"{column}_pct"]))
-        result[row["insats_id"]] = NationalInsats(row["insats_id"], Ratio(int(row["given"]), int(row["given_pct"])), dims)
+        result[row["insats_id"]] = NationalInsats(
+            row["insats_id"], Ratio(int(row["given"]), int(row["given_pct"])), dims
+        )
     return result
 
 

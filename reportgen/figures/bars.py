@@ -7,13 +7,15 @@ the right, legend on top); the first category is drawn at the top. Few bars keep
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.transforms import blended_transform_factory
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.layout import LabelPlan, fit_size, plan_row_labels
+from reportgen.figures.layout import INK, LABEL_GAP, LabelPlan, chart_box, fit_size, plan_row_labels
 from reportgen.figures.legend import draw_legend, layout_legend
 from reportgen.figures.measure import text_height
 from reportgen.figures.prepare import (
@@ -21,16 +23,53 @@ from reportgen.figures.prepare import (
     Context,
     Prepared,
     axis_ticks,
+    context,
+    highlight_edges,
     legend_entries,
     prepare,
     text_color_on,
     tick_text,
     value_text,
 )
+from reportgen.figures.style import ChartStyle
 from reportgen.figures.textblock import draw_block
+from reportgen.theme import Theme
 
 EDGE = 0.02  # inches kept free at the figure's edges
 SEGMENT_PAD = 0.03  # inches each side of a label inside a stacked segment
+
+
+def tick_size_of(st: ChartStyle) -> float:
+    return max(st.label_max_size - 2, st.label_min_size)
+
+
+def bottom_margin(spec: ChartSpec, st: ChartStyle, show_axis: bool) -> float:
+    """Room under the bars: the value axis when shown, then the axis label."""
+    tick_size = tick_size_of(st)
+    bottom = EDGE + (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0)
+    if spec.axis_label:
+        bottom += text_height(tick_size, 1, st.line_spacing) + 0.04
+    return bottom
+
+
+def label_capacity(spec: ChartSpec, theme: Theme) -> int:
+    """How many categories this spec's box holds with one-line labels at or above
+    ``label_min_size`` (rows for horizontal kinds, columns for vertical ones, where
+    labels may turn 90°). More still draw, with smaller labels: the deck builder can
+    split a chart that has more."""
+    ctx = context(theme)
+    st = ctx.style
+    box = chart_box(spec, theme)
+    per_category = st.label_min_size * (INK + LABEL_GAP) / 72.0
+    if spec.kind == "column" or spec.orientation == "vertical":
+        return max(1, math.floor((box.width - 2 * EDGE) / per_category))
+    n = len(spec.categories)
+    prep = prepare(spec, ctx) if n else None
+    entries = legend_entries(spec, prep, ctx) if prep else []
+    legend = layout_legend(entries, ctx.fonts, st.label_max_size, box.width)
+    top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
+    show_axis = spec.kind == "stacked100" or not spec.value_labels
+    return max(1, math.floor((box.height - top - bottom_margin(spec, st, show_axis)) / per_category))
 
 
 def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
@@ -40,16 +79,14 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     per_slot = 1 if prep.stacked else prep.k
     legend = layout_legend(legend_entries(spec, prep, ctx), fonts, st.label_max_size, width)
     top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
-    tick_size = max(st.label_max_size - 2, st.label_min_size)
+    tick_size = tick_size_of(st)
     bold = [i in spec.highlight for i in range(prep.n)]
     label_width = min(width * st.label_max_share, st.label_max_width)
 
     show_values = spec.value_labels and not prep.stacked
     while True:
         show_axis = prep.stacked or not show_values
-        bottom = EDGE + (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0)
-        if spec.axis_label:
-            bottom += text_height(tick_size, 1, st.line_spacing) + 0.04
+        bottom = bottom_margin(spec, st, show_axis)
         slot = min((height - top - bottom) / prep.n, st.bar_max_thickness * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
         thickness = slot * st.bar_fill / per_slot
@@ -78,6 +115,10 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     ax.set_yticks([])
     ax.tick_params(axis="y", left=False)
 
+    for edge in highlight_edges(spec, prep.n):
+        # The rule runs under the labels too, so the highlighted rows read as a block.
+        reach = (left - EDGE) / axes_w
+        ax.axhline(edge, xmin=-reach, xmax=1.0, color=ctx.palette.rule, linewidth=0.8, zorder=1, clip_on=False)
     if prep.stacked:
         _stacked(ax, spec, prep, ctx, labels.size, thickness, axes_w)
     else:

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.bars import EDGE, SEGMENT_PAD
+from reportgen.figures.bars import EDGE, SEGMENT_PAD, tick_size_of
 from reportgen.figures.layout import LabelPlan, plan_column_labels
 from reportgen.figures.legend import draw_legend, layout_legend
 from reportgen.figures.measure import text_height
@@ -23,6 +23,7 @@ from reportgen.figures.prepare import (
     Context,
     Prepared,
     axis_ticks,
+    highlight_edges,
     legend_entries,
     prepare,
     text_color_on,
@@ -40,7 +41,7 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     prep = prepare(spec, ctx)
     per_slot = 1 if prep.stacked else prep.k
     legend = layout_legend(legend_entries(spec, prep, ctx), fonts, st.label_max_size, width)
-    tick_size = max(st.label_max_size - 2, st.label_min_size)
+    tick_size = tick_size_of(st)
     top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
     axis_label_top = top
     if spec.axis_label:
@@ -146,6 +147,8 @@ def _stacked(
     for i in spec.highlight:
         if 0 <= i < prep.n:
             ax.axvspan(i - 0.5, i + 0.5, color=pal.light, linewidth=0, zorder=0)
+    for edge in highlight_edges(spec, prep.n):
+        ax.axvline(edge, color=pal.rule, linewidth=0.8, zorder=1)
     cum = np.zeros(prep.n)
     for j in range(prep.k):
         vals = prep.values[j]

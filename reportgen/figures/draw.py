@@ -70,12 +70,13 @@ def rasterise(pdf: bytes, dpi: float, background: str = "#FFFFFF") -> bytes:
         # pdfium sizes the bitmap with ceil(points × scale); nudge the scale down so a
         # 6-inch chart at 150 dpi is 900 pixels, not 901 from float error.
         scale = dpi / 72.0 * (1 - 1e-9)
-        image = page.render(scale=scale, fill_color=(*rgb, 255)).to_pil()
+        image = page.render(scale=scale, fill_color=(*rgb, 255), rev_byteorder=True).to_pil()
         page.close()
     finally:
         doc.close()
     buf = io.BytesIO()
-    image.convert("RGB").save(buf, format="PNG", dpi=(dpi, dpi), compress_level=6)
+    image = image if image.mode == "RGB" else image.convert("RGB")
+    image.save(buf, format="PNG", dpi=(dpi, dpi), compress_level=6)
     return buf.getvalue()
 
 

@@ -5,13 +5,12 @@ chart's PDF and PNG are drawn at exactly the size the slide gives them. Label si
 come from the room each bar has: the largest size up to ``label_max_size`` whose lines
 fit the bar's slot, never below ``label_min_size`` while a single line still fits there;
 past that the size follows the slot down, so every bar keeps a label and no two labels
-overlap (the vector PDF stays readable when zoomed; :func:`label_capacity` tells the deck
+overlap (the vector PDF stays readable when zoomed; ``bars.label_capacity`` tells the deck
 builder how many bars stay at or above the floor).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -152,14 +151,3 @@ def plan_column_labels(
     return LabelPlan(
         lines, size, _widest(lines, faces, size), rotated=True, shortened=sum(w.shortened for w in wrapped)
     )
-
-
-def label_capacity(spec: ChartSpec, theme: Theme) -> int:
-    """How many horizontal bars (categories) the spec's box holds with one-line labels at
-    or above ``label_min_size``; more bars still draw, with smaller labels."""
-    style = ChartStyle.from_theme(theme)
-    box = chart_box(spec, theme)
-    # The legend row and the axis take about two lines of the largest size.
-    usable = box.height - 2 * text_height(style.label_max_size, 1, style.line_spacing) - style.legend_gap
-    per_bar = style.label_min_size * (INK + LABEL_GAP) / 72.0
-    return max(1, math.floor(usable / per_bar))

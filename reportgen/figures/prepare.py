@@ -66,7 +66,7 @@ def prepare(spec: ChartSpec, ctx: Context) -> Prepared:
         vmax = max(100.0, float(values.sum(axis=0).max()))
     else:
         refs = [r.value for r in spec.reference_lines]
-        vmax = float(max([values.max(), *refs]))
+        vmax = float(max([values.max(), *refs, spec.value_max or 0.0]))
     return Prepared(values, colors, stacked, vmax if vmax > 0 else 1.0)
 
 
@@ -123,3 +123,10 @@ def text_color_on(fill: str) -> str:
     lum = 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
     # Contrast against white (1.05/(L+0.05)) vs against black ((L+0.05)/0.05).
     return "#FFFFFF" if 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 else "#1A1A1A"
+
+
+def highlight_edges(spec: ChartSpec, n: int) -> list[float]:
+    """Category-axis positions between a highlighted run and its neighbours (Länet and
+    Riket below the municipalities): a thin rule there sets the run apart."""
+    marked = {i for i in spec.highlight if 0 <= i < n}
+    return [i - 0.5 for i in range(1, n) if (i in marked) != (i - 1 in marked)]

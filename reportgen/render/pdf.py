@@ -18,24 +18,22 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
-from reportlab.platypus import TableStyle
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import caption_lines, chart_box
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.render.pdf_layout import PT, Look, fit_paragraphs, fit_table, paragraph_style, table_style
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
 from reportgen.theme import Region, Theme, load_theme
 
-PT = 72.0  # points per inch
+# paragraph_style and table_style (pdf_layout) stay importable from here for the appendix.
+__all__ = ["BLOCK_RENDERERS", "DEMO_LABEL", "SLIDE_RENDERERS", "paragraph_style", "render_pdf", "table_style"]
+
 DEMO_LABEL = "Syntetiska demodata – inte verkliga svar"
-_ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
 
 @dataclass
@@ -52,7 +50,12 @@ class Ctx:
 
     def box(self, region: Region) -> tuple[float, float, float, float]:
         """A theme region (inches from the top-left) as reportlab's x, bottom, w, h."""
-        return (region.x * PT, (self.theme.height - region.y - region.height) * PT, region.width * PT, region.height * PT)
+        return (
+            region.x * PT,
+            (self.theme.height - region.y - region.height) * PT,
+            region.width * PT,
+            region.height * PT,
+        )
 
     def color(self, key: str) -> Any:
         return HexColor(self.theme.color(key))
@@ -75,7 +78,7 @@ def render_pdf(
     info = DocumentInfo(
         title=deck.title,
         language=deck.language,
-        subject=deck.subtitle if deck.county in deck.subtitle else " – ".join(p for p in (deck.subtitle, deck.county) if p),
+        subject=_subject(deck),
         author=deck.author,
     )
     canvas.setTitle(info.title)
@@ -104,6 +107,12 @@ def render_pdf(
     )
 
 
+def _subject(deck: Deck) -> str:
+    if deck.county in deck.subtitle:
+        return deck.subtitle
+    return " – ".join(part for part in (deck.subtitle, deck.county) if part)
+
+
 def _render_slide(ctx: Ctx, deck: Deck, slide: Slide, bookmarks: list[tuple[str, int]]) -> None:
     ctx.tagger.start_page()
     for title, level in bookmarks:
@@ -121,14 +130,15 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     """Deck title, subtitle and date; the synthetic-data label when it applies (SPEC §9)."""
     t = ctx.theme
     _fill(ctx, Region(0, 0, 0.25, t.height), "primary")
-    _text(ctx, t.region("deck_title"), slide.title or deck.title, t.sizes["section_title"], "H1", bold=True, color="primary")
-    lines = [deck.subtitle, deck.date_text]
-    _text(ctx, t.region("deck_subtitle"), "<br/>".join(escape(s) for s in lines if s), t.sizes["title"], "P", markup=True)
+    title = slide.title or deck.title
+    _text(ctx, t.region("deck_title"), escape(title), "H1", Look(t.sizes["section_title"], bold=True, color="primary"))
+    lines = "<br/>".join(escape(s) for s in (deck.subtitle, deck.date_text) if s)
+    _text(ctx, t.region("deck_subtitle"), lines, "P", Look(t.sizes["title"]))
     if deck.synthetic:
-        region = t.region("demo_label")
-        _fill(ctx, region, "accent")
-        inset = Region(region.x + 0.15, region.y, region.width - 0.3, region.height)
-        _text(ctx, inset, DEMO_LABEL, t.sizes["title"], "P", bold=True, color="background", valign="middle")
+        band = t.region("demo_label")
+        _fill(ctx, band, "accent")
+        inset = Region(band.x + 0.15, band.y, band.width - 0.3, band.height)
+        _text(ctx, inset, DEMO_LABEL, "P", Look(t.sizes["title"], bold=True, color="background", valign="middle"))
     _render_blocks(ctx, slide)
 
 
@@ -138,10 +148,10 @@ def render_divider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     _fill(ctx, Region(0, 0, t.width, t.height), "divider_background")
     with ctx.tagger.content("H1"):
         if slide.section_number:
-            _draw_fitted(ctx, t.region("section_number"), [slide.section_number], t.sizes["section_number"],
-                         bold=True, color="divider_text", valign="bottom")
-        _draw_fitted(ctx, t.region("section_title"), [escape(slide.title)], t.sizes["section_title"],
-                     bold=True, color="divider_text", markup=True)
+            number = Look(t.sizes["section_number"], bold=True, color="divider_text", valign="bottom")
+            _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
+        title = Look(t.sizes["section_title"], bold=True, color="divider_text")
+        _draw(ctx, t.region("section_title"), escape(slide.title), title)
 
 
 def render_subdivider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
@@ -150,10 +160,10 @@ def render_subdivider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     _fill(ctx, Region(0, 0, t.width, t.height), "light")
     with ctx.tagger.content("H2"):
         if slide.section_number:
-            _draw_fitted(ctx, t.region("section_number"), [slide.section_number], t.sizes["section_title"],
-                         bold=True, color="primary", valign="bottom")
-        _draw_fitted(ctx, t.region("section_title"), [escape(slide.title)], t.sizes["section_title"],
-                     bold=True, color="primary", markup=True)
+            number = Look(t.sizes["section_title"], bold=True, color="primary", valign="bottom")
+            _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
+        title = Look(t.sizes["section_title"], bold=True, color="primary")
+        _draw(ctx, t.region("section_title"), escape(slide.title), title)
 
 
 def render_content_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
@@ -171,9 +181,11 @@ def _render_blocks(ctx: Ctx, slide: Slide) -> None:
 
 # ------------------------------------------------------------- slide furniture
 def render_title(ctx: Ctx, slide: Slide) -> None:
+    """The slide title (H2) in the title region, with a rule (an artifact) below it."""
     t = ctx.theme
     region = t.region("title")
-    _text(ctx, region, slide.title, t.sizes["title"], "H2", bold=True, color="primary", valign="middle", min_size=14)
+    look = Look(t.sizes["title"], bold=True, color="primary", valign="middle", min_size=14)
+    _text(ctx, region, escape(slide.title), "H2", look)
     x, y, w, _ = ctx.box(region)
     with ctx.tagger.artifact():
         ctx.canvas.setStrokeColor(ctx.color("rule"))
@@ -183,14 +195,14 @@ def render_title(ctx: Ctx, slide: Slide) -> None:
 
 def render_note(ctx: Ctx, slide: Slide) -> None:
     if slide.note:
-        t = ctx.theme
-        _text(ctx, t.region("note"), f"Not: {slide.note}", t.sizes["note"], "P", color="muted", valign="bottom", min_size=6)
+        look = Look(ctx.theme.sizes["note"], color="muted", valign="bottom", min_size=6)
+        _text(ctx, ctx.theme.region("note"), escape(f"Not: {slide.note}"), "P", look)
 
 
 def render_source(ctx: Ctx, slide: Slide) -> None:
     if slide.source:
-        t = ctx.theme
-        _text(ctx, t.region("source"), f"Källa: {slide.source}", t.sizes["source"], "P", color="muted", min_size=6)
+        look = Look(ctx.theme.sizes["source"], color="muted", min_size=6)
+        _text(ctx, ctx.theme.region("source"), escape(f"Källa: {slide.source}"), "P", look)
 
 
 def render_page_number(ctx: Ctx, number: int, *, on_dark: bool = False) -> None:
@@ -213,12 +225,13 @@ def render_text(ctx: Ctx, block: TextBlock) -> None:
     def build(size: float) -> list[RLParagraph]:
         out = []
         for p in block.paragraphs:
-            style = _style(ctx, size, bold=p.bold, space_after=size * 0.45, indent=size * 1.3 * p.level)
+            indent = size * 1.3 * p.level
+            style = paragraph_style(ctx.theme, ctx.fonts, size, bold=p.bold, space_after=size * 0.45, indent=indent)
             bullet = ("•" if p.level == 1 else "–") if p.level else None
             out.append(RLParagraph(escape(p.text), style, bulletText=bullet))
         return out
 
-    paragraphs, heights = _fit(build, base, min(8.0, base), w, h)
+    paragraphs, heights = fit_paragraphs(build, base, min(8.0, base), w, h)
     top = y + h
     in_list = False
     for p, para, height in zip(block.paragraphs, paragraphs, heights, strict=True):
@@ -241,47 +254,48 @@ def render_text(ctx: Ctx, block: TextBlock) -> None:
 def render_key_figure(ctx: Ctx, block: KeyFigure) -> None:
     """A headline number in the primary colour with its caption below."""
     t = ctx.theme
-    region = t.region(block.region)
-    value_height = t.sizes["key_value"] * 1.25 / PT
-    _text(ctx, Region(region.x, region.y, region.width, value_height), block.value, t.sizes["key_value"], "P",
-          bold=True, color="primary", min_size=18)
-    rest = Region(region.x, region.y + value_height + 0.05, region.width, region.height - value_height - 0.05)
-    _text(ctx, rest, block.caption, t.sizes["key_caption"], "P", min_size=8)
+    r = t.region(block.region)
+    value_h = t.sizes["key_value"] * 1.25 / PT
+    value = Look(t.sizes["key_value"], bold=True, color="primary", min_size=18)
+    _text(ctx, Region(r.x, r.y, r.width, value_h), escape(block.value), "P", value)
+    rest = Region(r.x, r.y + value_h + 0.05, r.width, r.height - value_h - 0.05)
+    _text(ctx, rest, escape(block.caption), "P", Look(t.sizes["key_caption"]))
 
 
 def render_table(ctx: Ctx, block: Table) -> None:
-    """A real table (TH/TD), header row in the primary colour, shrunk to fit its region.
-
-    The font shrinks down to the theme's ``table_min``; if the table still does not fit,
-    the longest cell texts are shortened with "…" so it can never run off the slide.
-    """
+    """A real table (TH with /Scope, TD), header row in the primary colour, shrunk to fit
+    its region (``pdf_layout.fit_table``): it never runs off the slide."""
     t = ctx.theme
     region = t.region(block.region)
     if block.caption:
         cap_h = t.sizes["caption"] * 1.5 / PT
-        _text(ctx, Region(region.x, region.y, region.width, cap_h), block.caption, t.sizes["caption"], "P",
-              bold=True, min_size=8)
+        strip = Region(region.x, region.y, region.width, cap_h)
+        _text(ctx, strip, escape(block.caption), "P", Look(t.sizes["caption"], bold=True))
         region = Region(region.x, region.y + cap_h, region.width, region.height - cap_h)
     x, y, w, h = ctx.box(region)
-    base = block.font_size or t.sizes["table"]
-    table, height = _fit_table(ctx, block, base, w, h)
+    tagging = TableTagger(ctx.tagger) if ctx.tagger.enabled else None
+    table, height = fit_table(t, ctx.fonts, block, w, h, tagging)
     table.drawOn(ctx.canvas, x, y + h - height)
 
 
 def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
-    """The chart's vector PDF as a Figure with its alt text; caption above as text."""
+    """The chart's vector PDF as a Figure with its alt text; caption above as text.
+
+    The ``Do`` is written here, inside the Figure's marked content; ``pdf_structure``
+    adds the form XObject it names after drawing.
+    """
+    if spec.key not in ctx.charts:
+        raise KeyError(f"no drawn chart for chart key {spec.key!r}")
+    if not spec.alt_text.strip():
+        raise ValueError(f"chart {spec.key!r} has no alt text (PDF/UA-1 §7.3)")
     t = ctx.theme
     region = t.region(spec.region)
     box = chart_box(spec, t)
     lines = caption_lines(spec, t)  # the figures package's line breaks, as in the PPTX
     if lines and box.y - region.y > 0.05:
         strip = Region(region.x, region.y, region.width, box.y - region.y)
-        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), t.sizes["caption"], "P", color="muted",
-              min_size=7, markup=True)
-    if spec.key not in ctx.charts:
-        raise KeyError(f"no drawn chart for chart key {spec.key!r}")
-    if not spec.alt_text.strip():
-        raise ValueError(f"chart {spec.key!r} has no alt text (PDF/UA-1 §7.3)")
+        look = Look(t.sizes["caption"], color="muted", min_size=7)
+        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), "P", look)
     art = ctx.charts[spec.key]
     x, y, w, h = ctx.box(box)
     scale = min(w / (art.width * PT), h / (art.height * PT))
@@ -310,49 +324,25 @@ BLOCK_RENDERERS: dict[type, Callable[[Ctx, Any], None]] = {
 
 
 # --------------------------------------------------------------------- helpers
-def _style(ctx: Ctx, size: float, *, bold: bool = False, color: str = "text", align: int = TA_LEFT,
-           space_after: float = 0.0, indent: float = 0.0) -> ParagraphStyle:
-    return ParagraphStyle(
-        "s", fontName=ctx.fonts.bold if bold else ctx.fonts.regular, fontSize=size, leading=size * 1.2,
-        textColor=ctx.color(color), alignment=align, spaceAfter=space_after, leftIndent=indent,
-        bulletIndent=max(indent - size * 1.1, 0), bulletFontName=ctx.fonts.regular,
-    )
-
-
-def _fit(build: Callable[[float], list[RLParagraph]], size: float, min_size: float, w: float, h: float
-         ) -> tuple[list[RLParagraph], list[float]]:
-    """Paragraphs at the largest size (half-point steps) whose stacked height fits ``h``."""
-    while True:
-        paragraphs = build(size)
-        heights = [p.wrap(w, h)[1] + p.style.spaceAfter for p in paragraphs]
-        if sum(heights) - (paragraphs[-1].style.spaceAfter if paragraphs else 0) <= h or size <= min_size:
-            return paragraphs, heights
-        size = max(size - 0.5, min_size)
-
-
-def _draw_fitted(ctx: Ctx, region: Region, markup_lines: list[str], size: float, *, bold: bool = False,
-                 color: str = "text", valign: str = "top", markup: bool = False, min_size: float = 8.0) -> None:
-    """Draw paragraphs (already escaped markup) shrunk to fit, without tagging."""
+def _draw(ctx: Ctx, region: Region, markup: str, look: Look) -> None:
+    """One paragraph of (escaped) markup, shrunk to fit the region; untagged."""
     x, y, w, h = ctx.box(region)
-    paragraphs, heights = _fit(lambda s: [RLParagraph(m, _style(ctx, s, bold=bold, color=color)) for m in markup_lines],
-                               size, min_size, w, h)
-    total = sum(heights)
-    top = y + h if valign == "top" else (y + total if valign == "bottom" else y + (h + total) / 2)
-    for para, height in zip(paragraphs, heights, strict=True):
-        para.drawOn(ctx.canvas, x, top - para.height)
-        top -= height
+
+    def build(size: float) -> list[RLParagraph]:
+        return [RLParagraph(markup, paragraph_style(ctx.theme, ctx.fonts, size, bold=look.bold, color=look.color))]
+
+    (para,), (height,) = fit_paragraphs(build, look.size, look.min_size, w, h)
+    top = {"top": y + h, "bottom": y + height, "middle": y + (h + height) / 2}[look.valign]
+    para.drawOn(ctx.canvas, x, top - para.height)
 
 
-def _text(ctx: Ctx, region: Region, text: str, size: float, role: str, *, bold: bool = False, color: str = "text",
-          valign: str = "top", min_size: float = 8.0, markup: bool = False) -> None:
-    """One tagged paragraph of plain text (escaped, so '<' and '&' in names are safe).
+def _text(ctx: Ctx, region: Region, markup: str, role: str, look: Look) -> None:
+    """One tagged paragraph. Callers escape plain text, so '<' and '&' in names are safe.
 
     Empty text draws nothing: an empty heading or paragraph is a PDF/UA defect."""
-    if not text.strip():
-        return
-    with ctx.tagger.content(role):
-        _draw_fitted(ctx, region, [text if markup else escape(text)], size, bold=bold, color=color, valign=valign,
-                     min_size=min_size)
+    if markup.strip():
+        with ctx.tagger.content(role):
+            _draw(ctx, region, markup, look)
 
 
 def _fill(ctx: Ctx, region: Region, color: str) -> None:
@@ -361,56 +351,3 @@ def _fill(ctx: Ctx, region: Region, color: str) -> None:
     with ctx.tagger.artifact():
         ctx.canvas.setFillColor(ctx.color(color))
         ctx.canvas.rect(x, y, w, h, stroke=0, fill=1)
-
-
-def _fit_table(ctx: Ctx, block: Table, base: float, w: float, h: float) -> tuple[RLTable, float]:
-    """The table at the largest font size that fits, with its height (wrapped, ready to draw)."""
-    min_size = min(ctx.theme.sizes["table_min"], base)
-    size = base
-    while True:
-        table = _build_table(ctx, block, block.rows, size, w)
-        height = table.wrap(w, h)[1]
-        if height <= h:
-            return table, height
-        if size <= min_size:
-            break
-        size = max(size - 0.5, min_size)
-    # Still too tall at the smallest size: shorten cell texts, longest first.
-    longest = max((len(c) for row in block.rows for c in row), default=0)
-    low, high = 1, longest
-    best = _build_table(ctx, block, _truncate(block.rows, 1), size, w)
-    while low <= high:
-        middle = (low + high) // 2
-        candidate = _build_table(ctx, block, _truncate(block.rows, middle), size, w)
-        if candidate.wrap(w, h)[1] <= h:
-            best, low = candidate, middle + 1
-        else:
-            high = middle - 1
-    return best, best.wrap(w, h)[1]
-
-
-def _truncate(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + "…" for c in row) for row in rows)
-
-
-def _build_table(ctx: Ctx, block: Table, rows: tuple[tuple[str, ...], ...], size: float, w: float) -> RLTable:
-    t = ctx.theme
-    pad = t.table["cell_padding"] * PT
-    aligns = [_ALIGN[a] for a in block.align]
-    head = [RLParagraph(escape(c), _style(ctx, size, bold=True, color="table_header_text", align=a))
-            for c, a in zip(block.header, aligns, strict=True)]
-    body = [[RLParagraph(escape(c), _style(ctx, size, align=a)) for c, a in zip(row, aligns, strict=True)]
-            for row in rows]
-    style = TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), ctx.color("table_header")),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, ctx.color("table_stripe")]),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.color("rule")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("FONT", (0, 0), (-1, -1), ctx.fonts.regular, size),  # reportlab's cell default is Helvetica
-        ("LEFTPADDING", (0, 0), (-1, -1), pad),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
-    ])
-    return RLTable([head, *body], colWidths=[f * w for f in block.widths], style=style,
-                   renderCB=TableTagger(ctx.tagger) if ctx.tagger.enabled else None)

@@ -176,35 +176,35 @@ class TableTagger(TableRenderCB):
         # The base class checks its arguments on each of the thousands of calls per deck.
         getattr(self, cmd)(T, *args)
 
-    def startTable(self, T: Table) -> None:  # noqa: N802 — reportlab's callback names
+    def startTable(self, T: Table) -> None:
         self.tagger.open_group("Table")
 
-    def startBG(self, T: Table) -> None:  # noqa: N802
+    def startBG(self, T: Table) -> None:
         self.tagger.begin_artifact()
 
-    def endBG(self, T: Table) -> None:  # noqa: N802
+    def endBG(self, T: Table) -> None:
         self.tagger.end_artifact()
 
-    def startRow(self, T: Table, rowNo: int) -> None:  # noqa: N802, N803
+    def startRow(self, T: Table, rowNo: int) -> None:
         self.tagger.open_group("TR")
 
-    def startCell(self, T: Table, rowNo: int, colNo: int, *_: Any) -> None:  # noqa: N802, N803
+    def startCell(self, T: Table, rowNo: int, colNo: int, *_: Any) -> None:
         if rowNo < self.header_rows:
             self.tagger.begin_content("TH", owner="Table", attributes={"Scope": "Column"})
         else:
             self.tagger.begin_content("TD")
 
-    def endCell(self, T: Table) -> None:  # noqa: N802
+    def endCell(self, T: Table) -> None:
         self.tagger.end_content()
 
-    def endRow(self, T: Table) -> None:  # noqa: N802
+    def endRow(self, T: Table) -> None:
         self.tagger.close_group()
 
-    def startLines(self, T: Table) -> None:  # noqa: N802
+    def startLines(self, T: Table) -> None:
         self.tagger.begin_artifact()
 
-    def endLines(self, T: Table) -> None:  # noqa: N802
+    def endLines(self, T: Table) -> None:
         self.tagger.end_artifact()
 
-    def endTable(self, T: Table) -> None:  # noqa: N802
+    def endTable(self, T: Table) -> None:
         self.tagger.close_group()

@@ -33,15 +33,16 @@ def add_table(slide: PptxSlide, region: Region, block: Table, fit: TableFit, the
     """The table at the top-left of ``region``, as wide as it and ``fit.height`` tall."""
     col_emu = split_emu(fit.col_widths, Inches(region.width))
     row_emu = [Emu(round(h * EMU_PER_INCH)) for h in fit.row_heights]
+    height = Emu(sum(row_emu))
     frame = slide.shapes.add_table(
-        len(fit.rows) + 1, len(block.header), Inches(region.x), Inches(region.y), Inches(region.width), sum(row_emu)
+        len(fit.rows) + 1, len(block.header), Inches(region.x), Inches(region.y), Inches(region.width), height
     )
     table = frame.table
     table.first_row = True
     table.horz_banding = False  # stripes are drawn as cell fills, independent of any table style
     frame._element.xpath(".//a:tblPr/a:tableStyleId")[0].text = PLAIN_TABLE_STYLE
-    for column, width in zip(table.columns, col_emu, strict=True):
-        column.width = width
+    for i, width in enumerate(col_emu):
+        table.columns[i].width = width
     for row, height in zip(table.rows, row_emu, strict=True):
         row.height = height
     margins = {

@@ -109,19 +109,20 @@ def _by_type(layouts: list[SlideLayout], kind: str) -> SlideLayout | None:
     return next((layout for layout in layouts if layout._element.get("type") == kind), None)
 
 
+def _placeholder_types(layout: SlideLayout) -> list[PP_PLACEHOLDER]:
+    return [shape.placeholder_format.type for shape in layout.shapes if shape.is_placeholder]
+
+
 def _title_placeholder_type(layout: SlideLayout) -> PP_PLACEHOLDER | None:
-    for placeholder in layout.placeholders:
-        if placeholder.placeholder_format.type in TITLE_PLACEHOLDERS:
-            return placeholder.placeholder_format.type
-    return None
+    return next((kind for kind in _placeholder_types(layout) if kind in TITLE_PLACEHOLDERS), None)
 
 
 def _has(layout: SlideLayout, kind: PP_PLACEHOLDER) -> bool:
-    return any(p.placeholder_format.type == kind for p in layout.placeholders)
+    return kind in _placeholder_types(layout)
 
 
 def _content_placeholder_count(layout: SlideLayout) -> int:
-    return sum(1 for p in layout.placeholders if p.placeholder_format.type not in _LATENT)
+    return len([kind for kind in _placeholder_types(layout) if kind not in _LATENT])
 
 
 def clear_slides(prs: Presentation) -> None:

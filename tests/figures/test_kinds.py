@@ -11,7 +11,8 @@ from dataclasses import replace
 
 import pytest
 
-from reportgen.figures.layout import chart_box, label_capacity
+from reportgen.figures.bars import label_capacity
+from reportgen.figures.layout import chart_box
 from reportgen.figures.style import ChartStyle
 from reportgen.theme import load_theme
 
@@ -121,3 +122,20 @@ def test_zero_rows_are_marked_not_blank():
     spec = S.stacked(5, zeros=True)
     _, texts = draw_and_read(spec)
     assert [t.text for t in texts].count("–") == 5
+
+
+def test_value_max_gives_side_by_side_charts_one_scale():
+    spec = replace(S.status(), value_max=50.0)  # largest value 25
+    fig, _ = draw_and_read(spec)
+    assert fig.axes[0].get_ylim() == pytest.approx((0.0, 50.0))
+    fig, _ = draw_and_read(S.status())
+    assert fig.axes[0].get_ylim() == pytest.approx((0.0, 25.0))
+
+
+@pytest.mark.parametrize("make", [S.ranked, S.stacked], ids=["ranked", "stacked"])
+def test_label_capacity_is_exact(make):
+    capacity = label_capacity(make(40), THEME)
+    _, texts = draw_and_read(make(capacity))
+    assert min(t.size for t in texts) >= FLOOR
+    _, texts = draw_and_read(make(capacity + 1))
+    assert min(t.size for t in texts) < FLOOR

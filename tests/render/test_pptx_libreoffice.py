@@ -13,9 +13,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from test_pptx_sample import build_sample
 
 from reportgen.render.pptx import DEMO_LABEL
+from tests.render.test_pptx_sample import build_sample
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

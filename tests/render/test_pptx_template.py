@@ -12,12 +12,12 @@ from pptx import Presentation
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 from pptx.util import Inches
-from test_pptx_sample import build_sample
 
 from reportgen.errors import ReportgenError
 from reportgen.paths import ROOT
 from reportgen.render.pptx_template import DEFAULT_TEMPLATE, TemplateError, open_template
 from reportgen.theme import load_theme
+from tests.render.test_pptx_sample import build_sample
 
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 

@@ -1,0 +1,136 @@
+"""Build the appendix document of a county or Riket from the appendix table (issue 10).
+
+The figures are ``metrics.appendix.appendix_table``'s, nothing else (one code path with
+``reportgen metrics --table appendix``); this module only arranges them under the
+catalog's numbered areas, huvudgrupper and sub-headings and writes each cell as the
+national appendix does: ``156 (65%)``, and ``-`` where nobody answered.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pandas as pd
+
+from reportgen.appendix import texts
+from reportgen.appendix.model import AppendixDocument, Block, Heading, HeaderCell, Paragraph, Section, Table, TitlePage
+from reportgen.catalog import Catalog
+from reportgen.metrics.appendix import APPENDIX_COLUMNS
+from reportgen.metrics.model import Scope
+
+#: The appendix table's four figures: count column, share column.
+FIGURES: tuple[tuple[str, str], ...] = (
+    ("given", "given_pct"),
+    ("digital", "digital_pct"),
+    ("private", "private_pct"),
+    ("without_decision", "without_decision_pct"),
+)
+#: Shares of the text width: the insats name, then the four figures.
+WIDTHS = (0.38, 0.17, 0.15, 0.15, 0.15)
+
+
+def cell_text(count: object, share: object) -> str:
+    """``156 (65%)``; ``-`` where the share has no denominator (nobody answered)."""
+    if pd.isna(share):
+        return texts.DASH
+    return f"{int(count)} ({int(share)}%)"
+
+
+def catalog_rows(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
+    """The appendix table with the catalog's area number, huvudgrupp id, sub-heading and mark."""
+    missing = [c for c in APPENDIX_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"not an appendix table: columns {missing} missing")
+    extra = catalog.table[["area_no", "huvudgrupp_id", "subheading", "mark", "target", "name"]]
+    rows = frame.join(extra, on="insats_id", how="left")
+    unknown = rows.loc[rows["huvudgrupp_id"].isna(), "insats_id"].tolist()
+    if unknown:
+        raise ValueError(f"insatser not in the catalog: {unknown[:5]}")
+    rows["subheading"] = rows["subheading"].fillna("").astype(str).str.strip()
+    return rows
+
+
+def build_document(frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool) -> AppendixDocument:
+    """The appendix of ``scope`` from its appendix table (``appendix_table(survey, scope)``)."""
+    rows = catalog_rows(frame, catalog)
+    numbers = [str(n) for n in dict.fromkeys(rows["area_no"])]
+    about = Section(
+        Heading(1, texts.ABOUT, "" if "1" in numbers else "1"),
+        tuple(Paragraph(p) for p in texts.about(scope.name, scope.is_national, len(rows), synthetic)),
+    )
+    sections = [about]
+    first_note = 1
+    for area, part in rows.groupby("area", sort=False):
+        section, used = _area_section(str(area), part, scope, first_note)
+        sections.append(section)
+        first_note += used
+    title_page = TitlePage(
+        title=texts.TITLE,
+        scope=scope.name,
+        lines=texts.title_lines(scope.name, scope.is_national),
+        synthetic=synthetic,
+    )
+    return AppendixDocument(
+        title=f"{texts.TITLE} – {scope.name}",
+        subject=f"Bilaga till {texts.SURVEY} ({texts.SURVEY_YEAR}): resultattabeller för {scope.name}",
+        title_page=title_page,
+        contents_title=texts.CONTENTS,
+        sections=tuple(sections),
+        running_footer=f"Resultattabeller för samtliga kartlagda insatser – {scope.name}",
+    )
+
+
+def _area_section(area: str, rows: pd.DataFrame, scope: Scope, first_note: int) -> tuple[Section, int]:
+    """The area's section and how many footnote numbers it used (4, or 0 without tables)."""
+    heading = Heading(1, texts.area_heading(area), str(rows["area_no"].iloc[0]))
+    if rows["given_pct"].isna().all():
+        return Section(heading, (Paragraph(texts.nobody_answered(scope.name, area), "notice"),)), 0
+    notes = tuple(str(first_note + i) for i in range(len(FIGURES)))
+    header = (
+        HeaderCell(texts.COLUMN_INSATS),
+        *(HeaderCell(name, note) for (name, _), note in zip(texts.COLUMNS, notes, strict=True)),
+    )
+    footnotes = tuple(
+        Paragraph(text, "note", marker=note) for (_, text), note in zip(texts.COLUMNS, notes, strict=True)
+    )
+    groups = []
+    for index, (group_id, group) in enumerate(rows.groupby("huvudgrupp_id", sort=False)):
+        group_heading = Heading(2, str(group["huvudgrupp"].iloc[0]), str(group_id))
+        blocks = _group_blocks(group, header, group_heading, scope, footnotes if index == 0 else ())
+        groups.append(Section(group_heading, blocks))
+    return Section(heading, subsections=tuple(groups)), len(notes)
+
+
+def _group_blocks(
+    rows: pd.DataFrame,
+    header: tuple[HeaderCell, ...],
+    heading: Heading,
+    scope: Scope,
+    footnotes: tuple[Paragraph, ...],
+) -> tuple[Block, ...]:
+    """One table per run of the catalog's sub-heading, each under that sub-heading (H3).
+
+    ``footnotes`` (the area's first group only) follow its first table, as in the
+    national appendix; each table is followed by the meaning of the marks it shows."""
+    blocks: list[Block] = []
+    for subheading, run in itertools.groupby(rows.itertuples(index=False), key=lambda r: r.subheading):
+        run = list(run)
+        if subheading:
+            blocks.append(Heading(3, subheading))
+        table = Table(
+            header=header,
+            rows=tuple(
+                (str(r.insats), *(cell_text(getattr(r, count), getattr(r, share)) for count, share in FIGURES))
+                for r in run
+            ),
+            widths=WIDTHS,
+            align=("left", "right", "right", "right", "right"),
+            summary=texts.table_summary(subheading or heading.label, scope.name),
+        )
+        blocks.append(table)
+        if footnotes:
+            blocks.extend(footnotes)
+            footnotes = ()
+        marks = [m for m in texts.MARKS if any(r.mark == m for r in run)]
+        blocks.extend(Paragraph(texts.MARKS[m], "note") for m in marks)
+    return tuple(blocks)

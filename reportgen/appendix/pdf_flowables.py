@@ -1,0 +1,210 @@
+"""Platypus flowables that tag what they draw through the deck's ``Tagger``.
+
+The appendix flows over pages, so reportlab's platypus places it; these flowables put
+each piece under its structure element while it is drawn (PDF/UA-1 §7.1), exactly as
+the deck's slide renderer does, with the same :class:`~reportgen.render.pdf_tagging.Tagger`
+and the same structure post-pass. Tables use the deck's ``TableTagger`` extended for
+tables that continue over pages: one ``Table`` element for all of its pieces, the
+repeated header rows marked as pagination artifacts (they repeat for the eye only).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.tables import Table as RLTable
+
+from reportgen.render.pdf_tagging import TableTagger, Tagger
+
+
+@dataclass
+class Session:
+    """One pass of the two-pass build: the tagger of its canvas and the pages it found.
+
+    ``known`` holds the heading pages of the previous pass (for the contents page);
+    ``found`` collects this pass's, so the build can tell when they stop changing.
+    """
+
+    tagged: bool
+    known: dict[str, int] = field(default_factory=dict)
+    found: dict[str, int] = field(default_factory=dict)
+    tagger: Tagger | None = None
+
+    def start(self, canvas: Canvas) -> None:
+        self.tagger = Tagger(canvas, enabled=self.tagged)
+
+    @property
+    def tag(self) -> Tagger:
+        if self.tagger is None:
+            raise RuntimeError("the document has not begun: no canvas to tag")
+        return self.tagger
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a heading lands: its key in the page record, bookmark title and level."""
+
+    key: str
+    title: str
+    level: int  # outline level, 0 = top
+
+
+class TaggedParagraph(RLParagraph):
+    """A paragraph drawn inside one marked-content sequence of ``role`` (P, H1, TOCI …).
+
+    A paragraph split over two pages becomes two elements of the same role; only the
+    first piece carries the heading's anchor.
+    """
+
+    def __init__(
+        self,
+        text: str | None,
+        style: Any,
+        bulletText: str | None = None,  # noqa: N803 — reportlab's signature, used by split()
+        frags: Any = None,
+        caseSensitive: int = 1,  # noqa: N803
+        encoding: str = "utf8",
+        *,
+        session: Session | None = None,
+        role: str = "P",
+        anchor: Anchor | None = None,
+    ) -> None:
+        super().__init__(text, style, bulletText, frags, caseSensitive, encoding)
+        self.session = session
+        self.role = role
+        self.anchor = anchor
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        for index, part in enumerate(parts):
+            part.session, part.role = self.session, self.role
+            part.anchor = self.anchor if index == 0 else None
+        return parts
+
+    def draw(self) -> None:
+        assert self.session is not None
+        if self.anchor is not None:
+            _mark_anchor(self.canv, self.session, self.anchor, self.height)
+        with self.session.tag.content(self.role):
+            super().draw()
+
+
+def _mark_anchor(canvas: Canvas, session: Session, anchor: Anchor, top: float) -> None:
+    session.found[anchor.key] = canvas.getPageNumber()
+    canvas.bookmarkHorizontal(anchor.key, 0, top)
+    canvas.addOutlineEntry(anchor.title, anchor.key, level=anchor.level)
+
+
+class GroupMark(Flowable):
+    """Opens or closes a structure group (``Sect``, ``TOC``) where it stands in the story.
+
+    Zero-sized, so it never takes room; ``keep_with_next`` lets an opening mark join the
+    heading chain that platypus keeps together with the table after it.
+    """
+
+    _ZEROSIZE = True
+
+    def __init__(self, session: Session, role: str | None, *, keep_with_next: bool = False) -> None:
+        super().__init__()
+        self.session = session
+        self.role = role  # None closes the innermost open group
+        self.keepWithNext = int(keep_with_next)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        if self.role is None:
+            self.session.tag.close_group()
+        else:
+            self.session.tag.open_group(self.role)
+
+
+class ContentsLine(Flowable):
+    """One line of the contents page: the heading (wrapped if long) and its page number
+    on the right, together one ``TOCI`` element."""
+
+    def __init__(self, session: Session, label: RLParagraph, number: str, font: str, size: float,
+                 indent: float, color: Any) -> None:
+        super().__init__()
+        self.session = session
+        self.label = label
+        self.number = number
+        self.font, self.size, self.indent, self.color = font, size, indent, color
+        self.number_width = 3.2 * size
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width = availWidth
+        _, height = self.label.wrap(availWidth - self.indent - self.number_width, availHeight)
+        self.height = height + self.label.style.spaceAfter
+        return self.width, self.height
+
+    def draw(self) -> None:
+        with self.session.tag.content("TOCI"):
+            label_height = self.label.height
+            self.label.drawOn(self.canv, self.indent, self.height - label_height)
+            self.canv.setFont(self.font, self.size)
+            self.canv.setFillColor(self.color)
+            first_baseline = self.height - self.label.style.leading + (self.label.style.leading - self.size) * 0.5
+            self.canv.drawRightString(self.width, first_baseline + 0.1 * self.size, self.number)
+
+
+class FlowingTableTagger(TableTagger):
+    """The deck's table tagging for a table that platypus splits over pages.
+
+    reportlab hands every piece of a split table the same callback object and, with
+    ``repeatRows=1``, puts the header row again at the top of each continuation. The
+    first piece opens the ``Table`` element; later pieces add their rows to it, and
+    their repeated header cells are ``Pagination`` artifacts; the last piece closes it.
+    Body cells of the first column are row headers (``TH /Scope /Row``): the insats
+    names what the row's figures are about.
+    """
+
+    def __init__(self, session: Session, body_rows: int, header_rows: int = 1) -> None:
+        # Not TableTagger.__init__: the tagger exists only once the pass has begun.
+        self.session = session
+        self.header_rows = header_rows
+        self.body_rows = body_rows
+        self.drawn = 0
+        self.started = False
+        self.continuation = False
+        self.artifact_row = False
+
+    @property  # type: ignore[override]
+    def tagger(self) -> Tagger:
+        return self.session.tag
+
+    def startTable(self, T: RLTable) -> None:  # noqa: N802, N803
+        self.continuation = self.started
+        if not self.started:
+            self.started = True
+            self.tagger.open_group("Table")
+
+    def startRow(self, T: RLTable, rowNo: int) -> None:  # noqa: N802, N803
+        self.artifact_row = self.continuation and rowNo < self.header_rows
+        if not self.artifact_row:
+            self.tagger.open_group("TR")
+            if rowNo >= self.header_rows:
+                self.drawn += 1
+
+    def startCell(self, T: RLTable, rowNo: int, colNo: int, *_: Any) -> None:  # noqa: N802, N803
+        if self.artifact_row:
+            self.tagger.begin_artifact("Pagination")
+        elif rowNo < self.header_rows:
+            self.tagger.begin_content("TH", owner="Table", attributes={"Scope": "Column"})
+        elif colNo == 0:
+            self.tagger.begin_content("TH", owner="Table", attributes={"Scope": "Row"})
+        else:
+            self.tagger.begin_content("TD")
+
+    def endRow(self, T: RLTable) -> None:  # noqa: N802, N803
+        if not self.artifact_row:
+            self.tagger.close_group()
+
+    def endTable(self, T: RLTable) -> None:  # noqa: N802, N803
+        if self.drawn >= self.body_rows:
+            self.tagger.close_group()

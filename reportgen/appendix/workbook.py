@@ -1,0 +1,195 @@
+"""The appendix as an accessible workbook (issue 10 item 3), on the deck workbook's model.
+
+One sheet per area, each one Excel table: insats, huvudgrupp, sub-heading, mark, and
+the four counts and four shares as numbers in separate columns, from the same appendix
+table as the PDF (``metrics.appendix.appendix_table``). Shares are the table's whole
+percents as fractions (65 % → 0.65), so the workbook shows exactly the PDF's figures.
+Cover, contents and notes sheets follow the same checklist as the deck's workbook
+(ACCESSIBILITY.md "Workbook"): no blank cells, ``[z]`` where a share has no denominator.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+
+from reportgen.appendix import texts
+from reportgen.appendix.builder import FIGURES, catalog_rows
+from reportgen.catalog import Catalog
+from reportgen.metrics.model import Scope
+from reportgen.text import slugify
+from reportgen.workbook.model import Cell, Column, Properties, Sheet, TableData, Workbook
+from reportgen.workbook.texts import COVER_SHEET, CONTENTS_SHEET, NOT_APPLICABLE, NOTES_SHEET, TARGETS
+
+#: Short names of the four figures in column headers, in ``FIGURES`` order.
+FIGURE_NAMES = ("ger insatsen", "digital form", "enskild regi", "utan biståndsbeslut")
+DESCRIBING = (
+    Column("Huvudgrupp"),
+    Column("Underrubrik"),
+    Column("Insats-id"),
+    Column("Insats"),
+    Column("Tecken"),
+    Column("Målgrupp"),
+)
+COLUMNS: tuple[Column, ...] = (
+    *DESCRIBING,
+    *(Column(f"Antal {name}", "int") for name in FIGURE_NAMES),
+    *(Column(f"Andel {name}", "share") for name in FIGURE_NAMES),
+)
+
+
+def figure_cells(row: object) -> list[Cell]:
+    """The four counts, then the four shares (fractions; ``[z]`` without denominator)."""
+    counts: list[Cell] = [int(getattr(row, count)) for count, _ in FIGURES]
+    shares: list[Cell] = []
+    for _, share in FIGURES:
+        value = getattr(row, share)
+        shares.append(NOT_APPLICABLE if pd.isna(value) else int(value) / 100)
+    return counts + shares
+
+
+def build_appendix_workbook(
+    frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool, created: datetime | None = None
+) -> Workbook:
+    """The appendix workbook of ``scope`` from its appendix table."""
+    rows = catalog_rows(frame, catalog)
+    area_sheets: list[tuple[Sheet, str]] = []
+    for area, part in rows.groupby("area", sort=False):
+        sheet = _area_sheet(str(area), part, scope, synthetic)
+        area_sheets.append((sheet, f"{sheet.title} ({len(part)} insatser)"))
+    cover = _cover(scope, len(rows), synthetic)
+    notes = _notes(synthetic)
+    contents = _contents([cover, notes, *(s for s, _ in area_sheets)], dict((s.name, d) for s, d in area_sheets))
+    title = f"{texts.TITLE} – {scope.name}"
+    properties = Properties(
+        title=title,
+        subject=f"Bilaga till {texts.SURVEY} ({texts.SURVEY_YEAR}): resultattabeller för {scope.name}",
+        keywords="socialtjänst, insatser, kartläggning, bilaga, " + scope.name,
+        comments=texts.SYNTHETIC if synthetic else texts.SOURCE,
+        created=created,
+    )
+    sheets = (cover, contents, notes, *(s for s, _ in area_sheets))
+    return Workbook(title=title, properties=properties, sheets=sheets)
+
+
+def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) -> Sheet:
+    heading = texts.area_heading(area)
+    title = f"{rows['area_no'].iloc[0]} {heading}: {texts.TITLE.lower()}, {scope.name}"
+    body = tuple(
+        (
+            f"{r.huvudgrupp_id} {r.huvudgrupp}",
+            r.subheading or NOT_APPLICABLE,
+            str(r.insats_id),
+            str(r.insats),
+            r.mark or NOT_APPLICABLE,
+            TARGETS.get(str(r.target), str(r.target)),
+            *figure_cells(r),
+        )
+        for r in rows.itertuples(index=False)
+    )
+    description = [
+        f"En rad per insats ({len(body)} insatser) i katalogens ordning. Antal kommuner som ger insatsen, "
+        "ger den i digital form, i enskild regi och utan biståndsbeslut, med andelarna i egna kolumner "
+        "[note 1] [note 2] [note 3].",
+        f"Tecken: * till anhöriga, ** till våldsutövare [note 4]. {NOT_APPLICABLE} = ej tillämpligt "
+        "(se fliken Noter).",
+    ]
+    if rows["given_pct"].isna().all():
+        description.insert(0, texts.nobody_answered(scope.name, area))
+    description.append(texts.SOURCE)
+    if synthetic:
+        description.append(texts.SYNTHETIC)
+    table = TableData(
+        name=f"bilaga_{slugify(area).replace('-', '_')}",
+        columns=COLUMNS,
+        rows=body,
+        summary=texts.table_summary(heading, scope.name),
+    )
+    return Sheet(_sheet_name(area), title, tuple(description), table)
+
+
+def _sheet_name(area: str) -> str:
+    name = area[:1].upper() + area[1:]
+    for char in "[]:*?/\\":
+        name = name.replace(char, "-")
+    return name[:31].strip("'")
+
+
+#: The notes sheet: our wording of what the columns count (as the PDF's explanation).
+NOTES: tuple[tuple[str, str], ...] = (
+    (
+        "[note 1]",
+        "En kommun räknas som att den ger en insats när den har svarat ”Ja” eller ”Ja, en lokal variant”. "
+        "Andelen som ger insatsen är räknad på de kommuner som besvarat frågan om insatsen. Bara kommuner "
+        "som påbörjat eller slutfört enkätens del om området räknas; Stockholms stadsdelsområden räknas "
+        "som kommuner.",
+    ),
+    (
+        "[note 2]",
+        "Digital form räknar både ”Enbart digital” och ”Både fysisk och digital”, enskild regi både "
+        "”Enbart enskild” och ”Både kommunal och enskild”, utan biståndsbeslut både ”Enbart utan” och "
+        "”Både med och utan biståndsbeslut”.",
+    ),
+    (
+        "[note 3]",
+        "Andelarna för digital form, enskild regi och utan biståndsbeslut är räknade på de kommuner som ger "
+        "insatsen och som besvarat den följdfrågan. Andelarna är avrundade till hela procent, som i PDF-bilagan.",
+    ),
+    (
+        "[note 4]",
+        "Tecken efter insatsens namn: * betyder att insatsen riktar sig till anhöriga, ** att den riktar sig "
+        "till våldsutövare.",
+    ),
+)
+
+
+def _notes(synthetic: bool) -> Sheet:
+    rows = list(NOTES)
+    if synthetic:
+        rows.append((f"[note {len(rows) + 1}]", texts.SYNTHETIC))
+    rows.append(
+        (
+            NOT_APPLICABLE,
+            "Ej tillämpligt: i en andelskolumn att ingen kommun besvarade frågan, så att ingen andel kan räknas "
+            "(i PDF-bilagan ett streck); i kolumnen Underrubrik att insatsen står direkt under sin huvudgrupp; "
+            "i kolumnen Tecken att insatsen riktar sig till den enskilde.",
+        )
+    )
+    table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
+    description = ("Noterna hänvisas till som [note 1], [note 2] och så vidare i flikarnas beskrivningar.",)
+    return Sheet(NOTES_SHEET, "Noter och förkortningar", description, table)
+
+
+def _cover(scope: Scope, size: int, synthetic: bool) -> Sheet:
+    lines = []
+    if synthetic:
+        lines.append("OBS! " + texts.SYNTHETIC)
+    where = "alla kommuner i landet" if scope.is_national else f"kommunerna i {scope.name}"
+    lines += [
+        f"Arbetsboken är resultatbilagan i tabellform: för var och en av de {size} kartlagda insatserna hur många "
+        f"av {where} som gett insatsen {texts.PERIOD}, och hur många som gett den i digital form, i enskild regi "
+        "och utan biståndsbeslut, som antal och andel.",
+        f"Enkäten: {texts.SURVEY} ({texts.SURVEY_YEAR}).",
+        "Fliken Innehåll listar flikarna; fliken Noter förklarar vad som räknas och vad tecknen betyder. "
+        "Varje verksamhetsområde har en flik med en tabell med filterknappar i rubrikraden.",
+        texts.SOURCE,
+    ]
+    return Sheet(COVER_SHEET, f"{texts.TITLE}: {scope.name}", tuple(lines), None)
+
+
+def _contents(sheets: list[Sheet], described: dict[str, str]) -> Sheet:
+    own = {
+        COVER_SHEET: "Om arbetsboken",
+        CONTENTS_SHEET: "Den här förteckningen över flikarna",
+        NOTES_SHEET: "Noter: vad som räknas, tecken och förkortningar",
+        **described,
+    }
+    order = [sheets[0].name, CONTENTS_SHEET, *(s.name for s in sheets[1:])]
+    table = TableData(
+        name="innehall",
+        columns=(Column("Flik", "link"), Column("Innehåll")),
+        rows=tuple((name, own[name]) for name in order),
+        summary="Arbetsbokens flikar",
+    )
+    return Sheet(CONTENTS_SHEET, "Innehåll", ("Klicka på ett fliknamn för att gå till fliken.",), table)

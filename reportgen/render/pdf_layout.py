@@ -1,0 +1,157 @@
+"""Text and table layout for the PDF renderers: styles, shrink-to-fit, tables that fit.
+
+Measuring and building only — no canvas, no tagging — so the deck (``render.pdf``) and
+the result appendix set text and tables the same way. Sizes shrink in half-point steps
+to a floor; a table that still does not fit has its longest texts shortened with "…",
+so nothing ever runs off the slide (issue 5).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+from reportlab.platypus import TableStyle
+
+from reportgen.deck.model import Table
+from reportgen.render.pdf_fonts import PdfFonts
+from reportgen.theme import Theme
+
+PT = 72.0  # points per inch
+ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
+LEADING = 1.2  # line height as a multiple of the font size, as in the PPTX
+
+
+@dataclass(frozen=True)
+class Look:
+    """How one piece of text is set: size (points) and the floor it may shrink to."""
+
+    size: float
+    bold: bool = False
+    color: str = "text"  # theme colour key
+    valign: Literal["top", "middle", "bottom"] = "top"
+    min_size: float = 8.0
+
+
+def paragraph_style(
+    theme: Theme,
+    fonts: PdfFonts,
+    size: float,
+    *,
+    bold: bool = False,
+    color: str = "text",
+    align: int = TA_LEFT,
+    space_after: float = 0.0,
+    indent: float = 0.0,
+) -> ParagraphStyle:
+    """The deck's text style; public so the result appendix (issue 10) sets text the same way."""
+    return ParagraphStyle(
+        "s",
+        fontName=fonts.bold if bold else fonts.regular,
+        fontSize=size,
+        leading=size * LEADING,
+        textColor=HexColor(theme.color(color)),
+        alignment=align,
+        spaceAfter=space_after,
+        leftIndent=indent,
+        bulletIndent=max(indent - size * 1.1, 0),
+        bulletFontName=fonts.regular,
+    )
+
+
+def table_style(theme: Theme, fonts: PdfFonts, size: float) -> TableStyle:
+    """The deck's table look (header row in the primary colour, striped body, rules, padding),
+    public so the result appendix (issue 10) draws its tables the same way."""
+    pad = theme.table["cell_padding"] * PT
+
+    def color(key: str) -> Any:
+        return HexColor(theme.color(key))
+
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, 0), color("table_header")),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, color("table_stripe")]),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, color("rule")),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("FONT", (0, 0), (-1, -1), fonts.regular, size),  # reportlab's cell default is Helvetica
+            ("LEFTPADDING", (0, 0), (-1, -1), pad),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+        ]
+    )
+
+
+def fit_paragraphs(
+    build: Callable[[float], list[RLParagraph]], size: float, min_size: float, w: float, h: float
+) -> tuple[list[RLParagraph], list[float]]:
+    """Paragraphs at the largest size whose stacked height fits ``h``, with each one's
+    height plus its space after (wrapped, ready to draw)."""
+    while True:
+        paragraphs = build(size)
+        heights = [p.wrap(w, h)[1] + p.style.spaceAfter for p in paragraphs]
+        if sum(heights) - (paragraphs[-1].style.spaceAfter if paragraphs else 0) <= h or size <= min_size:
+            return paragraphs, heights
+        size = max(size - 0.5, min_size)
+
+
+def fit_table(
+    theme: Theme, fonts: PdfFonts, block: Table, w: float, h: float, render_cb: Any = None
+) -> tuple[RLTable, float]:
+    """The table at the largest font size (theme ``table`` down to ``table_min``) that fits
+    ``w`` × ``h`` points, with its height; past the floor, texts are shortened."""
+    size = block.font_size or theme.sizes["table"]
+    min_size = min(theme.sizes["table_min"], size)
+    while True:
+        table = build_table(theme, fonts, block, block.rows, size, w, render_cb)
+        height = table.wrap(w, h)[1]
+        if height <= h:
+            return table, height
+        if size <= min_size:
+            break
+        size = max(size - 0.5, min_size)
+    # The longest cell text that still fits, found by bisection; shorter texts stay whole.
+    low, high = 1, max((len(c) for row in block.rows for c in row), default=0)
+    best = build_table(theme, fonts, block, truncate_rows(block.rows, 1), size, w, render_cb)
+    while low <= high:
+        middle = (low + high) // 2
+        candidate = build_table(theme, fonts, block, truncate_rows(block.rows, middle), size, w, render_cb)
+        if candidate.wrap(w, h)[1] <= h:
+            best, low = candidate, middle + 1
+        else:
+            high = middle - 1
+    return best, best.wrap(w, h)[1]
+
+
+def truncate_rows(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + "…" for c in row) for row in rows)
+
+
+def build_table(
+    theme: Theme,
+    fonts: PdfFonts,
+    block: Table,
+    rows: tuple[tuple[str, ...], ...],
+    size: float,
+    w: float,
+    render_cb: Any = None,
+) -> RLTable:
+    """Cells as Paragraphs (long names wrap in their column), text escaped."""
+    aligns = [ALIGN[a] for a in block.align]
+    head_styles = [paragraph_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
+    body_styles = [paragraph_style(theme, fonts, size, align=a) for a in aligns]
+    head = [RLParagraph(escape(c), s) for c, s in zip(block.header, head_styles, strict=True)]
+    body = [[RLParagraph(escape(c), s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
+    return RLTable(
+        [head, *body],
+        colWidths=[f * w for f in block.widths],
+        style=table_style(theme, fonts, size),
+        renderCB=render_cb,
+    )

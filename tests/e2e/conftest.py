@@ -1,0 +1,44 @@
+"""One real Skåne build from the bundled demo data, shared by every end-to-end test.
+
+Building a whole county (about 180 slides in three formats plus 33 municipality
+files) is the slow part of the suite, so it happens once per session.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reportgen.cli import main
+
+COUNTY = "Skåne län"
+SLUG = "skane-lan"
+
+
+@dataclass(frozen=True)
+class Built:
+    folder: Path
+    pptx: Path
+    pdf: Path
+    xlsx: Path
+    metrics: dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    out = tmp_path_factory.mktemp("e2e") / "output"
+    assert main(["build", "--county", COUNTY, "--out", str(out), "--jobs", "1"]) == 0
+    metrics_file = out / "metrics.json"
+    assert main(["metrics", "--county", COUNTY, "--format", "json", "--out", str(metrics_file)]) == 0
+    folder = out / SLUG
+    return Built(
+        folder=folder,
+        pptx=folder / f"{SLUG}-analysrapport.pptx",
+        pdf=folder / f"{SLUG}-analysrapport.pdf",
+        xlsx=folder / f"{SLUG}-resultat.xlsx",
+        metrics=json.loads(metrics_file.read_text(encoding="utf-8")),
+    )
