@@ -187,19 +187,15 @@ class _Story:
                             "H1", Anchor("contents", self.doc.contents_title, 0))
         out: list[Flowable] = [heading, GroupMark(self.session, "TOC")]
         size = SIZES["contents"]
-        muted = HexColor(self.theme.color("text"))
         for entry in self.doc.contents_entries():
-            key = self.keys[id(entry)]
             top = entry.level == 1
-            style = self.style(size, bold=top, before=0, after=3 if not top else 2)
+            style = self.style(size, bold=top, after=2 if top else 3)
+            number_style = self.style(size, bold=top, align=TA_RIGHT)
             label = RLParagraph(escape(entry.label), style)  # untagged: the line's TOCI owns it
-            number = str(self.session.known.get(key, 0))
-            indent = 0.0 if top else 1.0 * CM
-            line = ContentsLine(self.session, label, number, self.fonts.bold if top else self.fonts.regular, size,
-                                indent, muted)
+            number = RLParagraph(str(self.session.known.get(self.keys[id(entry)], 0)), number_style)
             if top:
                 out.append(Spacer(1, 4))
-            out.append(line)
+            out.append(ContentsLine(self.session, label, number, 0.0 if top else 1.0 * CM, 3.2 * size))
         out.append(GroupMark(self.session, None))
         return out
 

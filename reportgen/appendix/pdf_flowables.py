@@ -126,31 +126,28 @@ class GroupMark(Flowable):
 
 class ContentsLine(Flowable):
     """One line of the contents page: the heading (wrapped if long) and its page number
-    on the right, together one ``TOCI`` element."""
+    on the right, set in the same style so they share a baseline; together one ``TOCI``."""
 
-    def __init__(self, session: Session, label: RLParagraph, number: str, font: str, size: float,
-                 indent: float, color: Any) -> None:
+    def __init__(self, session: Session, label: RLParagraph, number: RLParagraph, indent: float,
+                 number_width: float) -> None:
         super().__init__()
         self.session = session
         self.label = label
         self.number = number
-        self.font, self.size, self.indent, self.color = font, size, indent, color
-        self.number_width = 3.2 * size
+        self.indent = indent
+        self.number_width = number_width
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         self.width = availWidth
-        _, height = self.label.wrap(availWidth - self.indent - self.number_width, availHeight)
-        self.height = height + self.label.style.spaceAfter
+        _, label_height = self.label.wrap(availWidth - self.indent - self.number_width, availHeight)
+        _, number_height = self.number.wrap(self.number_width, availHeight)
+        self.height = max(label_height, number_height) + self.label.style.spaceAfter
         return self.width, self.height
 
     def draw(self) -> None:
         with self.session.tag.content("TOCI"):
-            label_height = self.label.height
-            self.label.drawOn(self.canv, self.indent, self.height - label_height)
-            self.canv.setFont(self.font, self.size)
-            self.canv.setFillColor(self.color)
-            first_baseline = self.height - self.label.style.leading + (self.label.style.leading - self.size) * 0.5
-            self.canv.drawRightString(self.width, first_baseline + 0.1 * self.size, self.number)
+            self.label.drawOn(self.canv, self.indent, self.height - self.label.height)
+            self.number.drawOn(self.canv, self.width - self.number_width, self.height - self.number.height)
 
 
 class FlowingTableTagger(TableTagger):

@@ -51,7 +51,7 @@ def area_values(ctx: Context, area: AreaMetrics) -> dict[str, object]:
         "area": area.area,
         "Area": area.area[:1].upper() + area.area[1:],
         "catalog_size": area.catalog_size,
-        "n_riket": area.national_response.answered,
+        "n_riket": area.national_response.with_answers,
         "respondents": area.response.respondents,
         "answered": area.response.answered,
         "completed": area.response.completed,
@@ -182,8 +182,10 @@ def _offer_per_unit(
         value_format = "decimal"
         subject = f"genomsnittligt antal erbjudna insatser av {area.catalog_size} inom området {area.area} per län"
     else:
-        labels = [r.name for r in area.offer.per_respondent]
-        values = [float(r.offered) for r in area.offer.per_respondent]
+        # Only municipalities that answered at least one insats question are shown.
+        shown_units = [r for r in area.offer.per_respondent if r.answered]
+        labels = [r.name for r in shown_units]
+        values = [float(r.offered) for r in shown_units]
         plain = labels
         lines = [
             _mean_line(ctx, ctx.values["scope_label"], area.offer.mean, "accent"),

@@ -89,11 +89,11 @@ def _area(area, catalog, register, traits, national, target: SkaneArea, county_c
     minimum_n, maximum_n = printed_n_bounds(target, national)
     plan = plan_area(area, insatser, national, target, NATIONAL_ANSWERED[area], minimum_n, maximum_n, rng)
     notes.extend(f"{area}: {note}" for note in plan.notes)
-    if plan.national_responding != NATIONAL_ANSWERED[area]:
+    silent = target.answered - plan.skane_rows
+    if plan.national_responding != NATIONAL_ANSWERED[area] + silent:
         notes.append(
-            f"{area}: Riket has {plan.national_responding} responding units, not {NATIONAL_ANSWERED[area]}: "
-            f"Skåne's {target.answered - plan.skane_rows} påbörjad units without insats answers come on top "
-            "of the units that every insats answered by all needs"
+            f"{area}: Riket has {plan.national_responding - silent} units with answers, "
+            f"not {NATIONAL_ANSWERED[area]}"
         )
     units = register.units
     skane_units = list(units.index[units["county_code"] == county_code])

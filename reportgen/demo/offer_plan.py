@@ -91,10 +91,12 @@ def plan_area(
         options = feasible_denominators(nat.count, nat.pct, nat.count, MAX_UNITS)
         return options[0]
 
-    # Riket must hold Skåne's non-answering rows besides everyone who answered.
+    # SPEC §9's count is of units that left an answer ("svarande kommuner"); Skåne's
+    # påbörjad units without any insats answer come on top of it.
+    silent = responding - rows
     needed = max(a_min(iid) + responding - printed[iid].answered for iid in printed)
-    needed = max(needed, max(a_min(iid) for iid in insatser) + responding - rows)
-    n_riket = max(spec_responding, needed)
+    needed = max(needed, max(a_min(iid) for iid in insatser) + silent)
+    n_riket = max(spec_responding + silent, needed)
     rest = n_riket - responding
 
     answered: dict[str, int] = {}

@@ -29,6 +29,10 @@ class Response:
     answered: int
     completed: int
     not_started: int  # units with status ej påbörjad or no row
+    #: Responding units that answered at least one insats question: those "som har lämnat
+    #: ett svar", shown in the per-municipality charts and quoted as "antal svarande
+    #: kommuner i riket" in the notes (docs/demo-data.md explains why the two differ).
+    with_answers: int = 0
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,7 @@ class RespondentCount:
     name: str
     offered: int
     completed: bool
+    answered: int = 0  # insatser with a non-blank offered answer
 
 
 @dataclass(frozen=True)

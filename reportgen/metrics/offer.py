@@ -72,12 +72,19 @@ def offer(tables: AreaTables) -> Offer:
     further = responding["further"]
     further_yes = int((further == "ja").sum())
     further_answered = int(further.isin(("ja", "nej")).sum())
+    answered = tables.per_unit(rows=tables.answers["answered"])[responding["unit"].to_numpy()].tolist()
     names = responding["name"].tolist()
     ids = counts.index.tolist()
     values = counts.tolist()
     order = sorted(range(len(values)), key=lambda i: (-values[i], swedish_key(names[i]), ids[i]))
     per_respondent = tuple(
-        RespondentCount(respondent_id=str(ids[i]), name=str(names[i]), offered=values[i], completed=bool(completed[i]))
+        RespondentCount(
+            respondent_id=str(ids[i]),
+            name=str(names[i]),
+            offered=values[i],
+            completed=bool(completed[i]),
+            answered=int(answered[i]),
+        )
         for i in order
     )
     return Offer(

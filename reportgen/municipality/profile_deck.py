@@ -126,10 +126,9 @@ def build_profile_deck(p: UnitProfile, *, date_text: str, synthetic: bool, layou
     t = texts(layouts_dir)
     title = t["title"].format(municipality=p.name)
     subtitle = t["subtitle"].format(county=p.county)
-    lines = [Paragraph(subtitle), Paragraph(date_text)]
-    if synthetic:
-        lines.append(Paragraph(t["synthetic_label"], bold=True))
-    front = Slide(kind="title", title=title, blocks=(TextBlock("deck_subtitle", tuple(lines)),), key="profil/titel")
+    # The renderers draw the title slide from the deck's title, subtitle, date and
+    # synthetic flag, so the slide itself carries no blocks.
+    front = Slide(kind="title", title=title, key="profil/titel")
     slides = (_overview(p, t), *(_area_slide(p, a, t) for a in p.areas.values()))
     section = Section(number="1", title=title, slides=slides)
     return Deck(title=title, subtitle=subtitle, county=p.county, date_text=date_text, sections=(section,),

@@ -173,7 +173,7 @@ class TableTagger(TableRenderCB):
         self.header_rows = header_rows
 
     def __call__(self, T: Table, cmd: str, *args: Any) -> None:
-        # The base class checks its arguments on each of the thousands of calls per deck.
+        # Not the base class's: it type-checks the table on each of thousands of calls.
         getattr(self, cmd)(T, *args)
 
     def startTable(self, T: Table) -> None:
