@@ -183,7 +183,7 @@ def _offer_per_unit(
         subject = f"genomsnittligt antal erbjudna insatser av {area.catalog_size} inom området {area.area} per län"
     else:
         # Only municipalities that answered at least one insats question are shown.
-        shown_units = [r for r in area.offer.per_respondent if r.answered]
+        shown_units = [r for r in area.offer.per_respondent if r.answered or r.offered]
         labels = [r.name for r in shown_units]
         values = [float(r.offered) for r in shown_units]
         plain = labels

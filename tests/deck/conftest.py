@@ -119,10 +119,10 @@ def aldre(national: bool = False) -> AreaMetrics:
     return AreaMetrics(
         area="äldre",
         catalog_size=4,
-        response=Response(respondents=3, answered=2, completed=1, not_started=1)
+        response=Response(respondents=3, answered=2, completed=1, not_started=1, with_answers=2)
         if not national
-        else Response(respondents=10, answered=8, completed=6, not_started=2),
-        national_response=Response(respondents=10, answered=8, completed=6, not_started=2),
+        else Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=8),
+        national_response=Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=8),
         offer=Offer(
             mean=2.5,
             min=3,
@@ -179,8 +179,8 @@ def vald() -> AreaMetrics:
     return AreaMetrics(
         area="våld i nära relationer",
         catalog_size=3,
-        response=Response(respondents=3, answered=1, completed=0, not_started=2),
-        national_response=Response(respondents=10, answered=6, completed=5, not_started=4),
+        response=Response(respondents=3, answered=1, completed=0, not_started=2, with_answers=1),
+        national_response=Response(respondents=10, answered=6, completed=5, not_started=4, with_answers=6),
         offer=Offer(
             mean=1.0,
             min=1,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from workbook_survey import make_survey
+from tests.workbook.workbook_survey import make_survey
 
 from reportgen.survey import Survey
 

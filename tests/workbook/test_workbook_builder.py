@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from workbook_survey import FORMULA_NAME, FORMULA_UNIT
+from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import RIKET

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from workbook_survey import FORMULA_NAME, FORMULA_UNIT
+from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 from reportgen.metrics.model import Scope
 from reportgen.render.xlsx import render_xlsx
