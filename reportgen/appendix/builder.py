@@ -9,11 +9,12 @@ national appendix does: ``156 (65%)``, and ``-`` where nobody answered.
 from __future__ import annotations
 
 import itertools
+from typing import Any
 
 import pandas as pd
 
 from reportgen.appendix import texts
-from reportgen.appendix.model import AppendixDocument, Block, Heading, HeaderCell, Paragraph, Section, Table, TitlePage
+from reportgen.appendix.model import AppendixDocument, Block, HeaderCell, Heading, Paragraph, Section, Table, TitlePage
 from reportgen.catalog import Catalog
 from reportgen.metrics.appendix import APPENDIX_COLUMNS
 from reportgen.metrics.model import Scope
@@ -29,7 +30,7 @@ FIGURES: tuple[tuple[str, str], ...] = (
 WIDTHS = (0.38, 0.17, 0.15, 0.15, 0.15)
 
 
-def cell_text(count: object, share: object) -> str:
+def cell_text(count: Any, share: Any) -> str:
     """``156 (65%)``; ``-`` where the share has no denominator (nobody answered)."""
     if pd.isna(share):
         return texts.DASH
@@ -113,8 +114,8 @@ def _group_blocks(
     ``footnotes`` (the area's first group only) follow its first table, as in the
     national appendix; each table is followed by the meaning of the marks it shows."""
     blocks: list[Block] = []
-    for subheading, run in itertools.groupby(rows.itertuples(index=False), key=lambda r: r.subheading):
-        run = list(run)
+    for subheading, group in itertools.groupby(rows.itertuples(index=False), key=lambda r: r.subheading):
+        run = list(group)
         if subheading:
             blocks.append(Heading(3, subheading))
         table = Table(

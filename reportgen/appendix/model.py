@@ -11,7 +11,7 @@ because it keeps the numbers as numbers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Union
+from typing import Literal
 
 #: body: running text; note: the footnotes and mark explanations under a table;
 #: notice: a statement standing in for missing tables ("nobody answered").
@@ -93,7 +93,7 @@ class Table:
 
 
 #: A level-3 heading (the catalog's sub-heading) sits among the blocks of its huvudgrupp.
-Block = Union[Paragraph, Table, Heading]
+Block = Paragraph | Table | Heading
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,14 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.flowables import Flowable
 
 from reportgen.appendix.model import AppendixDocument, Block, Heading, Paragraph, Section, Table
-from reportgen.appendix.pdf_flowables import Anchor, ContentsLine, FlowingTableTagger, GroupMark, Session, TaggedParagraph
+from reportgen.appendix.pdf_flowables import (
+    Anchor,
+    ContentsLine,
+    FlowingTableTagger,
+    GroupMark,
+    Session,
+    TaggedParagraph,
+)
 from reportgen.render.pdf import DEMO_LABEL, paragraph_style, table_style
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
 from reportgen.render.pdf_structure import DocumentInfo, finish_pdf
@@ -40,8 +47,19 @@ CM = PT / 2.54
 MARGIN = 2.0 * CM
 FOOTER_GAP = 0.9 * CM  # from the page's bottom edge to the footer's baseline
 #: Type sizes of the A4 page (points); the deck's theme sizes are for 16:9 slides.
-SIZES = {"title": 24, "scope": 18, "h1": 15, "h2": 12.5, "h3": 10.5, "body": 10, "note": 8, "table": 8.5,
-         "header": 8, "footer": 8, "contents": 10}
+SIZES = {
+    "title": 24,
+    "scope": 18,
+    "h1": 15,
+    "h2": 12.5,
+    "h3": 10.5,
+    "body": 10,
+    "note": 8,
+    "table": 8.5,
+    "header": 8,
+    "footer": 8,
+    "contents": 10,
+}
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 MAX_PASSES = 4
 
@@ -70,7 +88,7 @@ class _Doc(BaseDocTemplate):
         super().__init__(buffer, **kw)
         self.session = session
 
-    def handle_documentBegin(self) -> None:  # noqa: N802 — reportlab's hook name
+    def handle_documentBegin(self) -> None:
         self.session.start(self.canv)
         self.canv.showOutline()
         super().handle_documentBegin()
@@ -80,17 +98,39 @@ def _layout(doc: AppendixDocument, theme: Theme, fonts: PdfFonts, session: Sessi
     buffer = io.BytesIO()
     width, height = A4
     template = _Doc(
-        buffer, session, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-        title=doc.title, author=doc.author, subject=doc.subject, creator="reportgen", lang=doc.language,
-        invariant=1, initialFontName=fonts.regular,  # else the page preamble selects unembedded Helvetica
+        buffer,
+        session,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=doc.title,
+        author=doc.author,
+        subject=doc.subject,
+        creator="reportgen",
+        lang=doc.language,
+        invariant=1,
+        initialFontName=fonts.regular,  # else the page preamble selects unembedded Helvetica
     )
-    frame = Frame(MARGIN, MARGIN, width - 2 * MARGIN, height - 2 * MARGIN, id="body", leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        width - 2 * MARGIN,
+        height - 2 * MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     furniture = _Furniture(doc, theme, fonts, session)
-    template.addPageTemplates([
-        PageTemplate(id="title", frames=[frame], onPage=furniture.title_page, pagesize=A4),
-        PageTemplate(id="body", frames=[frame], onPage=furniture.body_page, pagesize=A4),
-    ])
+    template.addPageTemplates(
+        [
+            PageTemplate(id="title", frames=[frame], onPage=furniture.title_page, pagesize=A4),
+            PageTemplate(id="body", frames=[frame], onPage=furniture.body_page, pagesize=A4),
+        ]
+    )
     story = _Story(doc, theme, fonts, session, frame.width)
     template.build(story.flowables())
     return buffer.getvalue()
@@ -140,18 +180,28 @@ class _Story:
         }
 
     # ------------------------------------------------------------------ styles
-    def style(self, size: float, *, bold: bool = False, color: str = "text", align: int = TA_LEFT,
-              before: float = 0.0, after: float = 0.0, leading: float = 1.25, keep: bool = False) -> ParagraphStyle:
+    def style(
+        self,
+        size: float,
+        *,
+        bold: bool = False,
+        color: str = "text",
+        align: int = TA_LEFT,
+        before: float = 0.0,
+        after: float = 0.0,
+        leading: float = 1.25,
+        keep: bool = False,
+    ) -> ParagraphStyle:
         style = paragraph_style(self.theme, self.fonts, size, bold=bold, color=color, align=align, space_after=after)
         style.leading = size * leading
         style.spaceBefore = before
         style.keepWithNext = int(keep)
         return style
 
-    def para(self, text: str, style: ParagraphStyle, role: str = "P", anchor: Anchor | None = None,
-             markup: bool = False) -> TaggedParagraph:
-        return TaggedParagraph(text if markup else escape(text), style, session=self.session, role=role,
-                               anchor=anchor)
+    def para(
+        self, text: str, style: ParagraphStyle, role: str = "P", anchor: Anchor | None = None, markup: bool = False
+    ) -> TaggedParagraph:
+        return TaggedParagraph(text if markup else escape(text), style, session=self.session, role=role, anchor=anchor)
 
     # ------------------------------------------------------------------- story
     def flowables(self) -> list[Flowable]:
@@ -161,7 +211,7 @@ class _Story:
         out += self.contents()
         out.append(PageBreak())
         for index, section in enumerate(self.doc.sections):
-            if index > 1:  # every area starts on a new page, as in the national appendix
+            if index > 0:  # every area starts on a new page, as in the national appendix
                 out.append(PageBreak())
             out += self.section(section)
         return out
@@ -170,8 +220,11 @@ class _Story:
         page = self.doc.title_page
         anchor = Anchor("title", page.title, 0)
         out: list[Flowable] = [Spacer(1, 6 * CM)]
-        out.append(self.para(page.title, self.style(SIZES["title"], bold=True, color="primary", after=18,
-                                                    leading=1.2), "H1", anchor))
+        out.append(
+            self.para(
+                page.title, self.style(SIZES["title"], bold=True, color="primary", after=18, leading=1.2), "H1", anchor
+            )
+        )
         out.append(self.para(page.scope, self.style(SIZES["scope"], bold=True, after=24)))
         out += [self.para(line, self.style(12, after=6)) for line in page.lines]
         if page.synthetic:
@@ -183,8 +236,12 @@ class _Story:
         return out
 
     def contents(self) -> list[Flowable]:
-        heading = self.para(self.doc.contents_title, self.style(SIZES["h1"], bold=True, color="primary", after=14),
-                            "H1", Anchor("contents", self.doc.contents_title, 0))
+        heading = self.para(
+            self.doc.contents_title,
+            self.style(SIZES["h1"], bold=True, color="primary", after=14),
+            "H1",
+            Anchor("contents", self.doc.contents_title, 0),
+        )
         out: list[Flowable] = [heading, GroupMark(self.session, "TOC")]
         size = SIZES["contents"]
         for entry in self.doc.contents_entries():
@@ -216,8 +273,9 @@ class _Story:
     def heading(self, heading: Heading) -> list[Flowable]:
         size = SIZES[f"h{heading.level}"]
         before = {1: 0, 2: 14, 3: 10}[heading.level]
-        style = self.style(size, bold=True, color="primary" if heading.level < 3 else "text", before=before,
-                           after=6, keep=True)
+        style = self.style(
+            size, bold=True, color="primary" if heading.level < 3 else "text", before=before, after=6, keep=True
+        )
         key = self.keys.get(id(heading))
         anchor = Anchor(key, heading.label, heading.level - 1) if key else None
         return [self.para(heading.label, style, f"H{heading.level}", anchor)]
@@ -248,5 +306,15 @@ class _Story:
         style.add("VALIGN", (0, 0), (-1, 0), "BOTTOM")
         style.add("VALIGN", (0, 1), (-1, -1), "BOTTOM")
         callback = FlowingTableTagger(self.session, len(body)) if self.session.tagged else None
-        return [RLTable([head, *body], colWidths=[f * self.width for f in table.widths], style=style,
-                        repeatRows=1, splitInRow=0, renderCB=callback, hAlign="LEFT", spaceAfter=6)]
+        return [
+            RLTable(
+                [head, *body],
+                colWidths=[f * self.width for f in table.widths],
+                style=style,
+                repeatRows=1,
+                splitInRow=0,
+                renderCB=callback,
+                hAlign="LEFT",
+                spaceAfter=6,
+            )
+        ]

@@ -64,9 +64,9 @@ class TaggedParagraph(RLParagraph):
         self,
         text: str | None,
         style: Any,
-        bulletText: str | None = None,  # noqa: N803 — reportlab's signature, used by split()
+        bulletText: str | None = None,
         frags: Any = None,
-        caseSensitive: int = 1,  # noqa: N803
+        caseSensitive: int = 1,
         encoding: str = "utf8",
         *,
         session: Session | None = None,
@@ -78,7 +78,7 @@ class TaggedParagraph(RLParagraph):
         self.role = role
         self.anchor = anchor
 
-    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
         parts = super().split(availWidth, availHeight)
         for index, part in enumerate(parts):
             part.session, part.role = self.session, self.role
@@ -114,7 +114,7 @@ class GroupMark(Flowable):
         self.role = role  # None closes the innermost open group
         self.keepWithNext = int(keep_with_next)
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0.0, 0.0
 
     def draw(self) -> None:
@@ -128,8 +128,9 @@ class ContentsLine(Flowable):
     """One line of the contents page: the heading (wrapped if long) and its page number
     on the right, set in the same style so they share a baseline; together one ``TOCI``."""
 
-    def __init__(self, session: Session, label: RLParagraph, number: RLParagraph, indent: float,
-                 number_width: float) -> None:
+    def __init__(
+        self, session: Session, label: RLParagraph, number: RLParagraph, indent: float, number_width: float
+    ) -> None:
         super().__init__()
         self.session = session
         self.label = label
@@ -137,7 +138,7 @@ class ContentsLine(Flowable):
         self.indent = indent
         self.number_width = number_width
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         self.width = availWidth
         _, label_height = self.label.wrap(availWidth - self.indent - self.number_width, availHeight)
         _, number_height = self.number.wrap(self.number_width, availHeight)
@@ -162,7 +163,8 @@ class FlowingTableTagger(TableTagger):
     """
 
     def __init__(self, session: Session, body_rows: int, header_rows: int = 1) -> None:
-        # Not TableTagger.__init__: the tagger exists only once the pass has begun.
+        # Not TableTagger.__init__: the tagger exists only once the pass has begun, so
+        # it is taken from the session at the first callback (always startTable).
         self.session = session
         self.header_rows = header_rows
         self.body_rows = body_rows
@@ -171,24 +173,21 @@ class FlowingTableTagger(TableTagger):
         self.continuation = False
         self.artifact_row = False
 
-    @property  # type: ignore[override]
-    def tagger(self) -> Tagger:
-        return self.session.tag
-
-    def startTable(self, T: RLTable) -> None:  # noqa: N802, N803
+    def startTable(self, T: RLTable) -> None:
+        self.tagger = self.session.tag
         self.continuation = self.started
         if not self.started:
             self.started = True
             self.tagger.open_group("Table")
 
-    def startRow(self, T: RLTable, rowNo: int) -> None:  # noqa: N802, N803
+    def startRow(self, T: RLTable, rowNo: int) -> None:
         self.artifact_row = self.continuation and rowNo < self.header_rows
         if not self.artifact_row:
             self.tagger.open_group("TR")
             if rowNo >= self.header_rows:
                 self.drawn += 1
 
-    def startCell(self, T: RLTable, rowNo: int, colNo: int, *_: Any) -> None:  # noqa: N802, N803
+    def startCell(self, T: RLTable, rowNo: int, colNo: int, *_: Any) -> None:
         if self.artifact_row:
             self.tagger.begin_artifact("Pagination")
         elif rowNo < self.header_rows:
@@ -198,10 +197,10 @@ class FlowingTableTagger(TableTagger):
         else:
             self.tagger.begin_content("TD")
 
-    def endRow(self, T: RLTable) -> None:  # noqa: N802, N803
+    def endRow(self, T: RLTable) -> None:
         if not self.artifact_row:
             self.tagger.close_group()
 
-    def endTable(self, T: RLTable) -> None:  # noqa: N802, N803
+    def endTable(self, T: RLTable) -> None:
         if self.drawn >= self.body_rows:
             self.tagger.close_group()

@@ -111,4 +111,7 @@ def nobody_answered(scope: str, area: str) -> str:
 
 
 def table_summary(heading: str, scope: str) -> str:
-    return f"{heading}, {scope}: antal kommuner (andel) som ger varje insats, i digital form, i enskild regi och utan biståndsbeslut"
+    return (
+        f"{heading}, {scope}: antal kommuner (andel) som ger varje insats, i digital form, "
+        "i enskild regi och utan biståndsbeslut"
+    )

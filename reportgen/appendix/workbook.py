@@ -20,7 +20,7 @@ from reportgen.catalog import Catalog
 from reportgen.metrics.model import Scope
 from reportgen.text import slugify
 from reportgen.workbook.model import Cell, Column, Properties, Sheet, TableData, Workbook
-from reportgen.workbook.texts import COVER_SHEET, CONTENTS_SHEET, NOT_APPLICABLE, NOTES_SHEET, TARGETS
+from reportgen.workbook.texts import CONTENTS_SHEET, COVER_SHEET, NOT_APPLICABLE, NOTES_SHEET, TARGETS
 
 #: Short names of the four figures in column headers, in ``FIGURES`` order.
 FIGURE_NAMES = ("ger insatsen", "digital form", "enskild regi", "utan biståndsbeslut")
@@ -92,8 +92,7 @@ def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) ->
         f"En rad per insats ({len(body)} insatser) i katalogens ordning. Antal kommuner som ger insatsen, "
         "ger den i digital form, i enskild regi och utan biståndsbeslut, med andelarna i egna kolumner "
         "[note 1] [note 2] [note 3].",
-        f"Tecken: * till anhöriga, ** till våldsutövare [note 4]. {NOT_APPLICABLE} = ej tillämpligt "
-        "(se fliken Noter).",
+        f"Tecken: * till anhöriga, ** till våldsutövare [note 4]. {NOT_APPLICABLE} = ej tillämpligt (se fliken Noter).",
     ]
     if rows["given_pct"].isna().all():
         description.insert(0, texts.nobody_answered(scope.name, area))

@@ -34,7 +34,7 @@ from reportgen.metrics.scope import SurveyTables, all_scopes, scope_for
 class AppendixJob:
     out: Path
     formats: tuple[str, ...]
-    created: datetime
+    created: datetime | None  # the workbook's document date; None = the time of writing
 
 
 _TABLES: SurveyTables | None = None  # set in the parent before forking; one per worker process
@@ -101,7 +101,9 @@ def build_appendices(
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     initargs = (None if method == "fork" else tables,)
     with ProcessPoolExecutor(
-        max_workers=min(jobs, len(scopes)), mp_context=mp.get_context(method), initializer=_init_worker,
+        max_workers=min(jobs, len(scopes)),
+        mp_context=mp.get_context(method),
+        initializer=_init_worker,
         initargs=initargs,
     ) as pool:
         futures: dict[Future[ScopeResult], Scope] = {pool.submit(_build_one, s, job): s for s in scopes}

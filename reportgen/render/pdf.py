@@ -115,8 +115,8 @@ def _subject(deck: Deck) -> str:
 
 def _render_slide(ctx: Ctx, deck: Deck, slide: Slide, bookmarks: list[tuple[str, int]]) -> None:
     ctx.tagger.start_page()
-    for title, level in bookmarks:
-        key = f"p{ctx.tagger.page}-{level}"
+    for n, (title, level) in enumerate(bookmarks):
+        key = f"p{ctx.tagger.page}-{n}"
         ctx.canvas.bookmarkPage(key)
         ctx.canvas.addOutlineEntry(title, key, level=level)
     SLIDE_RENDERERS[slide.kind](ctx, deck, slide)

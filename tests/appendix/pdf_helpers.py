@@ -11,8 +11,9 @@ import pikepdf
 
 def pdftotext(path: Path, *options: str, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    return subprocess.run(["pdftotext", *options, *pages, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", *options, *pages, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 def words(text: str) -> str:
@@ -27,8 +28,9 @@ def pdffonts(path: Path) -> list[list[str]]:
 def word_boxes(path: Path, page: int | None = None) -> list[tuple[str, float, float, float, float]]:
     """(word, xMin, yMin, xMax, yMax) in points from the top-left, per pdftotext -bbox."""
     pages = ["-f", str(page), "-l", str(page)] if page else []
-    html = subprocess.run(["pdftotext", "-bbox", *pages, str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    html = subprocess.run(
+        ["pdftotext", "-bbox", *pages, str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
     pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
     return [(m[5], float(m[1]), float(m[2]), float(m[3]), float(m[4])) for m in pattern.finditer(html)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import re
 from pathlib import Path
 
@@ -53,13 +54,14 @@ def test_scopes_of_the_options():
 def test_parallel_batch_builds_every_scope(tmp_path):
     tables = SurveyTables.prepare(make_survey())
     scopes = all_scopes(tables.survey)
-    job = AppendixJob(out=tmp_path, formats=("pdf", "xlsx"), created=None)  # type: ignore[arg-type]
-    results = build_appendices(tables, scopes, job, jobs=2, console=Console(file=open("/dev/null", "w")))
+    job = AppendixJob(out=tmp_path, formats=("pdf", "xlsx"), created=None)
+    results = build_appendices(tables, scopes, job, jobs=2, console=Console(file=io.StringIO()))
     assert [(r.scope.slug, r.status) for r in results] == [(s.slug, "ok") for s in scopes]
     for scope in scopes:
         folder = tmp_path / scope.slug
         assert sorted(p.name for p in folder.iterdir()) == [
-            f"{scope.slug}-bilaga-resultattabeller.pdf", f"{scope.slug}-bilaga-resultattabeller.xlsx"
+            f"{scope.slug}-bilaga-resultattabeller.pdf",
+            f"{scope.slug}-bilaga-resultattabeller.xlsx",
         ]
 
 
@@ -92,8 +94,12 @@ def test_national_pdf_has_every_printed_row_in_catalog_order(national):
     printed = _printed()
     assert len(printed) == 409
     for row in printed.itertuples():
-        cells = [_cell(row.given, row.given_pct), _cell(row.digital, row.digital_pct),
-                 _cell(row.private, row.private_pct), _cell(row.without_decision, row.without_decision_pct)]
+        cells = [
+            _cell(row.given, row.given_pct),
+            _cell(row.digital, row.digital_pct),
+            _cell(row.private, row.private_pct),
+            _cell(row.without_decision, row.without_decision_pct),
+        ]
         match = re.compile(re.escape(f"{row.label} {' '.join(cells)}")).search(text, position)
         assert match, (row.Index, row.label, cells)
         position = match.end()
@@ -110,8 +116,12 @@ def test_national_workbook_rows_equal_the_printed_appendix(national):
     sheet = pd.DataFrame(rows).set_index("Insats-id")
     printed = _printed()
     assert list(sheet.index) == list(printed.index)
-    for column, name in (("given", "ger insatsen"), ("digital", "digital form"), ("private", "enskild regi"),
-                         ("without_decision", "utan biståndsbeslut")):
+    for column, name in (
+        ("given", "ger insatsen"),
+        ("digital", "digital form"),
+        ("private", "enskild regi"),
+        ("without_decision", "utan biståndsbeslut"),
+    ):
         shares = printed[f"{column}_pct"]
         # "-" in print: nobody answered the follow-up, so none gives it that way (0) and no share.
         assert (sheet[f"Antal {name}"] == printed[column].fillna(0)).all(), column
@@ -124,11 +134,27 @@ def test_national_workbook_rows_equal_the_printed_appendix(national):
 @pytest.mark.slow
 def test_one_unit_county_and_skane_build_and_agree_with_metrics(tmp_path):
     out = tmp_path / "out"
-    assert main(["build", "--appendix", "--county", "Gotlands län", "--county", "Skåne län", "--out", str(out),
-                 "--jobs", "1"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                "--appendix",
+                "--county",
+                "Gotlands län",
+                "--county",
+                "Skåne län",
+                "--out",
+                str(out),
+                "--jobs",
+                "1",
+            ]
+        )
+        == 0
+    )
     csv = tmp_path / "gotland.csv"
-    assert main(["metrics", "--county", "Gotlands län", "--table", "appendix", "--format", "csv",
-                 "--out", str(csv)]) == 0
+    assert (
+        main(["metrics", "--county", "Gotlands län", "--table", "appendix", "--format", "csv", "--out", str(csv)]) == 0
+    )
     metrics = pd.read_csv(csv, dtype={"insats_id": str}).set_index("insats_id")
     wb = openpyxl.load_workbook(out / "gotlands-lan" / "gotlands-lan-bilaga-resultattabeller.xlsx")
     ws = wb["Äldre"]

@@ -42,8 +42,14 @@ def test_cell_is_written_as_in_the_national_appendix(count, share, text):
 
 def test_skane_cells_are_the_hand_computed_ones(survey):
     cells = _cells(_document(survey, "Skåne län"))
-    labels = {"ALD001": "Dagverksamhet", "ALD002": "Hemtjänst", "ALD003": "Växelvård", "ALD004": "Anhörigstöd*",
-              "VNR001": "Skyddat boende", "VNR002": "Behandling**"}
+    labels = {
+        "ALD001": "Dagverksamhet",
+        "ALD002": "Hemtjänst",
+        "ALD003": "Växelvård",
+        "ALD004": "Anhörigstöd*",
+        "VNR001": "Skyddat boende",
+        "VNR002": "Behandling**",
+    }
     assert cells == {labels[i]: cells_ for i, cells_ in SKANE_CELLS.items()}
 
 
@@ -103,9 +109,18 @@ def test_marks_are_explained_under_the_tables_that_show_them(survey):
 
 def test_explanation_says_what_is_counted_and_over_what(survey):
     about = " ".join(p.text for p in _document(survey, "Skåne län").sections[0].blocks)
-    for fact in ("”Ja, en lokal variant”", "Både kommunal och enskild regi", "Både med och utan biståndsbeslut",
-                 "besvarat frågan om insatsen", "besvarat just den följdfrågan", "Ett streck (-)",
-                 "asterisk (*)", "(**)", "kommunerna i Skåne län", "Källa:"):
+    for fact in (
+        "”Ja, en lokal variant”",
+        "Både kommunal och enskild regi",
+        "Både med och utan biståndsbeslut",
+        "besvarat frågan om insatsen",
+        "besvarat just den följdfrågan",
+        "Ett streck (-)",
+        "asterisk (*)",
+        "(**)",
+        "kommunerna i Skåne län",
+        "Källa:",
+    ):
         assert fact in about, fact
 
 
@@ -113,12 +128,17 @@ def test_title_page_and_synthetic_label(survey):
     scope = scope_for(survey, None)
     document = build_document(appendix_table(survey, scope), survey.catalog, scope, synthetic=True)
     page = document.title_page
-    assert (page.title, page.scope, page.synthetic) == ("Utvalda resultat för samtliga kartlagda insatser", "Riket", True)
+    assert (page.title, page.scope, page.synthetic) == (
+        "Utvalda resultat för samtliga kartlagda insatser",
+        "Riket",
+        True,
+    )
     assert any("(2021)" in line for line in page.lines)
     assert "Syntetiska data" in " ".join(p.text for p in document.sections[0].blocks)
 
 
 def test_a_table_that_is_not_an_appendix_table_is_refused(survey):
     with pytest.raises(ValueError, match="not an appendix table"):
-        build_document(pd.DataFrame({"insats_id": ["ALD001"]}), survey.catalog, scope_for(survey, None),
-                       synthetic=False)
+        build_document(
+            pd.DataFrame({"insats_id": ["ALD001"]}), survey.catalog, scope_for(survey, None), synthetic=False
+        )

@@ -32,12 +32,13 @@ def _render(survey, county: str | None, path: Path) -> Path:
 def long_survey():
     """Huvudgrupp 2.1 with 70 insatser under one sub-heading (so its table runs over pages),
     one of them with a 300-character name; Bjuv gives every third one."""
-    rows = [(f"ALD{i:03d}", ALDRE, "2", "2.1", "Boende", "Lång lista", f"Insats nummer {i}", "person")
-            for i in range(1, LONG_ROWS + 1)]
+    rows = [
+        (f"ALD{i:03d}", ALDRE, "2", "2.1", "Boende", "Lång lista", f"Insats nummer {i}", "person")
+        for i in range(1, LONG_ROWS + 1)
+    ]
     rows[40] = (*rows[40][:6], LONG_NAME, "person")
     rows += [r for r in CATALOG if r[1] == VNR]
-    answers = [("1260", f"ALD{i:03d}", "ja" if i % 3 == 0 else "nej", "A", "AB", "B")
-               for i in range(1, LONG_ROWS + 1)]
+    answers = [("1260", f"ALD{i:03d}", "ja" if i % 3 == 0 else "nej", "A", "AB", "B") for i in range(1, LONG_ROWS + 1)]
     return make_survey(rows, answers)
 
 
@@ -93,8 +94,13 @@ def test_headings_are_h1_h2_h3(skane):
     assert roles.count("/H2") == 3  # 2.1, 2.2, 7.1
     assert roles.count("/H3") == 2  # the sub-headings of 2.1
     raw = words(pdftotext(skane, "-raw"))
-    for text in ("2 Verksamhetsområde äldre", "2.1 Boende", "Hemtjänst", "Särskilt boende",
-                 "7 Verksamhetsområde våld i nära relationer"):
+    for text in (
+        "2 Verksamhetsområde äldre",
+        "2.1 Boende",
+        "Hemtjänst",
+        "Särskilt boende",
+        "7 Verksamhetsområde våld i nära relationer",
+    ):
         assert text in raw
 
 
@@ -149,8 +155,14 @@ def test_area_nobody_answered_says_so(gotland):
 def test_contents_page_numbers_are_where_the_headings_are(skane):
     contents = pdftotext(skane, "-raw", page=2)
     printed = dict(re.findall(r"^(\d+(?:\.\d+)? .+?) (\d+)$", contents, flags=re.M))
-    assert set(printed) == {"1 Om resultattabellerna", "2 Verksamhetsområde äldre", "2.1 Boende", "2.2 Stöd",
-                            "7 Verksamhetsområde våld i nära relationer", "7.1 Skydd"}
+    assert set(printed) == {
+        "1 Om resultattabellerna",
+        "2 Verksamhetsområde äldre",
+        "2.1 Boende",
+        "2.2 Stöd",
+        "7 Verksamhetsområde våld i nära relationer",
+        "7.1 Skydd",
+    }
     with pikepdf.open(skane) as pdf, pdf.open_outline() as outline:
         marks = {}
         for item in outline.root:

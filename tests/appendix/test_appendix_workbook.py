@@ -47,10 +47,38 @@ def test_area_rows_have_the_hand_computed_counts_and_shares(survey):
         "Andel ger insatsen", "Andel digital form", "Andel enskild regi", "Andel utan biståndsbeslut",
     ]  # fmt: skip
     aldre = book.sheet("Äldre").table.rows
-    assert aldre[0] == ("2.1 Boende", "Hemtjänst", "ALD001", "Dagverksamhet", Z, "Den enskilde",
-                        2, 1, 1, 1, 1.0, 0.5, 0.5, 0.5)
-    assert aldre[2] == ("2.1 Boende", "Särskilt boende", "ALD003", "Växelvård", Z, "Den enskilde",
-                        0, 0, 0, 0, 0.0, Z, Z, Z)
+    assert aldre[0] == (
+        "2.1 Boende",
+        "Hemtjänst",
+        "ALD001",
+        "Dagverksamhet",
+        Z,
+        "Den enskilde",
+        2,
+        1,
+        1,
+        1,
+        1.0,
+        0.5,
+        0.5,
+        0.5,
+    )
+    assert aldre[2] == (
+        "2.1 Boende",
+        "Särskilt boende",
+        "ALD003",
+        "Växelvård",
+        Z,
+        "Den enskilde",
+        0,
+        0,
+        0,
+        0,
+        0.0,
+        Z,
+        Z,
+        Z,
+    )
     assert aldre[3] == ("2.2 Stöd", Z, "ALD004", "Anhörigstöd*", "*", "Anhöriga", 1, 0, 0, 1, 0.5, 0.0, Z, 1.0)
     vnr = book.sheet("Våld i nära relationer").table.rows
     assert vnr[1][2:6] == ("VNR002", "Behandling**", "**", "Våldsutövare")
@@ -106,12 +134,19 @@ def _xlsx_rows(path: Path) -> pd.DataFrame:
 def test_pdf_workbook_and_metrics_agree_for_one_county(tmp_path, survey):
     scope = scope_for(survey, "Skåne län")
     files = build_appendix_files(SurveyTables.prepare(survey), scope, tmp_path)
-    assert [p.name for p in files] == ["skane-lan-bilaga-resultattabeller.pdf", "skane-lan-bilaga-resultattabeller.xlsx"]
+    assert [p.name for p in files] == [
+        "skane-lan-bilaga-resultattabeller.pdf",
+        "skane-lan-bilaga-resultattabeller.xlsx",
+    ]
     expected = appendix_table(survey, scope).set_index("insats_id")
     sheet = _xlsx_rows(files[1])
     pdf = _pdf_cells(files[0], list(expected["insats"]))
-    names = (("given", "ger insatsen"), ("digital", "digital form"), ("private", "enskild regi"),
-             ("without_decision", "utan biståndsbeslut"))
+    names = (
+        ("given", "ger insatsen"),
+        ("digital", "digital form"),
+        ("private", "enskild regi"),
+        ("without_decision", "utan biståndsbeslut"),
+    )
     for insats_id, row in expected.iterrows():
         for index, (column, name) in enumerate(names):
             count, share = int(row[column]), row[f"{column}_pct"]
