@@ -46,12 +46,6 @@ class Element:
     owner: str = ""
     attributes: dict[str, Any] = field(default_factory=dict)
 
-    def walk(self) -> Iterator[Element]:
-        yield self
-        for kid in self.kids:
-            if isinstance(kid, Element):
-                yield from kid.walk()
-
 
 class Tagger:
     """Writes marked-content operators onto one canvas and records the structure.

@@ -10,6 +10,7 @@ import pytest
 
 from reportgen.deck.model import ChartSpec
 from reportgen.render.pdf import render_pdf
+from reportgen.render.pdf_tagging import ContentRef, Tagger
 from tests.render.test_pdf_sample import mcids, sample_charts, sample_deck, struct_elements, unmarked_painting
 
 
@@ -129,3 +130,55 @@ def test_pdfua_checker_has_no_findings_and_skips_nothing(built):
     assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
     assert [o.skipped_reason for o in report.skipped] == []
     assert report.exit_code == 0
+
+
+class _Canvas:
+    """Collects what the tagger writes."""
+
+    def __init__(self) -> None:
+        self.code: list[str] = []
+
+    def addLiteral(self, text: str) -> None:
+        self.code.append(text)
+
+
+def test_tagger_numbers_mcids_per_page_and_nests_groups():
+    canvas = _Canvas()
+    tagger = Tagger(canvas)  # type: ignore[arg-type]
+    tagger.start_page()
+    with tagger.group("Sect") as sect:
+        with tagger.content("H1"):
+            pass
+        with tagger.artifact("Pagination"):
+            pass
+    tagger.start_page()
+    with tagger.content("Figure", alt="Diagram", attributes={"BBox": (0, 0, 1, 1)}) as figure:
+        pass
+    assert canvas.code == [
+        "/H1 <</MCID 0>> BDC",
+        "EMC",
+        "/Artifact <</Type /Pagination>> BDC",
+        "EMC",
+        "/Figure <</MCID 0>> BDC",
+        "EMC",
+    ]
+    assert tagger.root.kids == [sect, figure]
+    assert sect.kids[0].kids == [ContentRef(0, 0)]
+    assert figure.kids == [ContentRef(1, 0)] and figure.alt == "Diagram"
+
+
+def test_tagger_refuses_a_page_with_open_marked_content():
+    tagger = Tagger(_Canvas())  # type: ignore[arg-type]
+    tagger.start_page()
+    tagger.begin_content("P")
+    with pytest.raises(RuntimeError, match="left open"):
+        tagger.start_page()
+
+
+def test_disabled_tagger_writes_and_records_nothing():
+    canvas = _Canvas()
+    tagger = Tagger(canvas, enabled=False)  # type: ignore[arg-type]
+    tagger.start_page()
+    with tagger.group("Sect"), tagger.content("P"), tagger.artifact():
+        pass
+    assert canvas.code == [] and tagger.root.kids == []
