@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from reportgen.batch.atomic import write_bytes_atomic
@@ -80,12 +81,16 @@ def send_all(out: Path, plans: list[tuple[County, list[Delivery]]], config: obje
     table = _summary("Delivery")
     troubles = 0
     interval = 60.0 / max(config.rate_per_minute, 0.001)  # type: ignore[attr-defined]
-    with Sender(config) as sender:  # type: ignore[arg-type]
+    progress = Progress(TextColumn("[bold]Sending"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        TextColumn("left"), TimeRemainingColumn(), console=console, disable=not console.is_terminal)
+    task = progress.add_task("send", total=sum(len(items) for _, items in plans))
+    with Sender(config) as sender, progress:  # type: ignore[arg-type]
         last = 0.0
         for county, items in plans:
             log = DeliveryLog(county_folder(out, county.slug))
             state = log.state()
             for d in items:
+                progress.advance(task)
                 previous = state.get((d.respondent_id, d.message_id))
                 if previous == "sent" and not resend:
                     table.add_row(d.municipality, ", ".join(d.recipient.to), "already delivered")

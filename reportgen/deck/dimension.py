@@ -183,6 +183,11 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
     """(d) For each category, how many individuals its insatser reached (100 % = answered pairs)."""
     buckets = [ctx.layouts.individuals_buckets[b] for b in INDIVIDUALS]
     blocks: list[Block] = []
+    # The three charts stand side by side: one scale, so equal heights mean equal shares.
+    peaks = [
+        100 * max(d.counts.get(b, 0) for b in INDIVIDUALS) / d.n for d in dim.individuals.values() if d.n
+    ]
+    scale = max(peaks, default=None)
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         dist = dim.individuals.get(category)
         caption = _common(
@@ -208,6 +213,7 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
                 legend=False,
                 caption=caption,
                 key=f"{ctx.key(spec)}/{category}",
+                value_max=scale,
             )
         )
     return ctx.content(spec, blocks, title=title)
