@@ -30,12 +30,12 @@ class Catalog:
     table: pd.DataFrame
 
     @classmethod
-    def load(cls, path: Path | None = None) -> "Catalog":
+    def load(cls, path: Path | None = None) -> Catalog:
         frame = pd.read_csv(path or DATA_DIR / "catalog.csv", dtype=str, keep_default_na=False)
         return cls.from_frame(frame)
 
     @classmethod
-    def from_frame(cls, frame: pd.DataFrame) -> "Catalog":
+    def from_frame(cls, frame: pd.DataFrame) -> Catalog:
         """Build from rows with CATALOG_COLUMNS (tests build small catalogs this way)."""
         frame = frame.copy()
         missing = [c for c in CATALOG_COLUMNS if c not in frame.columns]

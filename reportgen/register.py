@@ -36,7 +36,7 @@ class Register:
     units: pd.DataFrame
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> "Register":
+    def load(cls, data_dir: Path | None = None) -> Register:
         base = data_dir or DATA_DIR
         read = lambda name: pd.read_csv(base / name, dtype=str, keep_default_na=False)  # noqa: E731
         counties = read("counties.csv")
@@ -64,7 +64,7 @@ class Register:
         return cls.from_frames(counties, pd.concat([kommuner, stadsdelar], ignore_index=True))
 
     @classmethod
-    def from_frames(cls, counties: pd.DataFrame, units: pd.DataFrame) -> "Register":
+    def from_frames(cls, counties: pd.DataFrame, units: pd.DataFrame) -> Register:
         units = units.copy()
         units["population"] = pd.to_numeric(units.get("population", 0), errors="coerce").fillna(0).astype(int)
         units = units.sort_values(["county_code", "respondent_id"]).set_index("respondent_id", drop=False)
@@ -89,7 +89,9 @@ class Register:
         if found is None:
             found = self._lookup.get(key.removesuffix(" lan").removesuffix("s"))
         if found is None:
-            hints = closest(query, list(self.counties["county"]))
+            names = list(self.counties["county"])
+            bare = {n.removesuffix(" län").removesuffix("s"): n for n in names}
+            hints = closest(query, names) or [bare[h] for h in closest(query, list(bare))]
             hint = f" Did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
             raise UnknownCountyError(f"No county matches {query!r}.{hint} Run 'reportgen counties' to list them.")
         return found

@@ -54,7 +54,13 @@ VOCABULARY: dict[str, dict[str, str]] = {
         "Enbart digital": "B",
         "Enbart digital form": "B",
     },
-    "individuals": {"1–20": "1-20", "21–100": "21-100", "101–500": "101-500", "Fler än 500": "500+", "Vet ej": "vet_ej"},
+    "individuals": {
+        "1–20": "1-20",
+        "21–100": "21-100",
+        "101–500": "101-500",
+        "Fler än 500": "500+",
+        "Vet ej": "vet_ej",
+    },
     "trend": {"Ökat": "okat", "Oförändrat": "oforandrat", "Minskat": "minskat", "Vet ej": "vet_ej"},
 }
 

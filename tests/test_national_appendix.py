@@ -21,8 +21,14 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_663c55f0d4511fe3.txt"
 CELL = r"(?:(\d+) \((\d+)%\)|-)"
 ROW = re.compile(rf"^(?P<name>[^\t]+)\t{CELL}\t{CELL}\t{CELL}\t{CELL}\s*$")
 AREA = re.compile(r"^\d Verksamhetsområde (?P<area>[a-zåäö ]+?)\.*\s*$")
-SIZES = {"äldre": 75, "barn och unga": 119, "funktionshinder": 57, "missbruk och beroende": 59,
-         "socialpsykiatri": 53, "våld i nära relationer": 46}
+SIZES = {
+    "äldre": 75,
+    "barn och unga": 119,
+    "funktionshinder": 57,
+    "missbruk och beroende": 59,
+    "socialpsykiatri": 53,
+    "våld i nära relationer": 46,
+}
 
 
 def seed_rows() -> list[tuple[str, str, list[str]]]:
@@ -63,15 +69,37 @@ def test_riket_reproduces_every_count_and_share(tmp_path: Path):
     assert main(["metrics", "--national", "--table", "appendix", "--format", "csv", "--out", str(out)]) == 0
     with out.open(encoding="utf-8", newline="") as fh:
         ours = list(csv.DictReader(fh))
-    assert list(ours[0].keys()) == ["area", "huvudgrupp", "insats_id", "insats", "given", "given_pct", "digital",
-                                    "digital_pct", "private", "private_pct", "without_decision",
-                                    "without_decision_pct"]
+    assert list(ours[0].keys()) == [
+        "area",
+        "huvudgrupp",
+        "insats_id",
+        "insats",
+        "given",
+        "given_pct",
+        "digital",
+        "digital_pct",
+        "private",
+        "private_pct",
+        "without_decision",
+        "without_decision_pct",
+    ]
     printed = seed_rows()
     assert len(ours) == len(printed) == 409
     wrong = []
     for row, (area, name, cells) in zip(ours, printed, strict=True):
-        got = [row[c] for c in ("given", "given_pct", "digital", "digital_pct", "private", "private_pct",
-                                "without_decision", "without_decision_pct")]
+        got = [
+            row[c]
+            for c in (
+                "given",
+                "given_pct",
+                "digital",
+                "digital_pct",
+                "private",
+                "private_pct",
+                "without_decision",
+                "without_decision_pct",
+            )
+        ]
         # "-" (nobody answered the follow-up) is a count of 0 with a blank share.
         want = [c if c or i % 2 else "0" for i, c in enumerate(cells)]
         if row["area"] != area or _plain(row["insats"]) != _plain(name) or got != want:

@@ -127,8 +127,15 @@ def extract(text: str) -> list[dict[str, str]]:
 
 CATALOG_COLUMNS = ["insats_id", "area", "area_no", "huvudgrupp_id", "huvudgrupp", "subheading", "name", "target"]
 FIGURE_COLUMNS = [
-    "insats_id", "given", "given_pct", "digital", "digital_pct", "private", "private_pct",
-    "without_decision", "without_decision_pct",
+    "insats_id",
+    "given",
+    "given_pct",
+    "digital",
+    "digital_pct",
+    "private",
+    "private_pct",
+    "without_decision",
+    "without_decision_pct",
 ]
 
 

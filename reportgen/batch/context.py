@@ -18,8 +18,18 @@ from reportgen.paths import DEMO_DIR, LAYOUTS_DIR
 from reportgen.survey import Survey
 
 MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 )
 
 NATIONAL = Scope("Riket", None, "riket")

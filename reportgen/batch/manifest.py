@@ -40,9 +40,7 @@ def listed_files(folder: Path) -> list[Path]:
 
 
 def scan(folder: Path) -> list[Entry]:
-    return [
-        Entry(p.relative_to(folder).as_posix(), p.stat().st_size, sha256_of(p)) for p in listed_files(folder)
-    ]
+    return [Entry(p.relative_to(folder).as_posix(), p.stat().st_size, sha256_of(p)) for p in listed_files(folder)]
 
 
 def write_manifest(folder: Path) -> list[Entry]:

@@ -25,21 +25,33 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         ),
     )
     who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--county", action="append", metavar="NAME",
-                     help="county by name, code or slug (\"Skåne län\", \"skane\", 12); repeat for several")
+    who.add_argument(
+        "--county",
+        action="append",
+        metavar="NAME",
+        help='county by name, code or slug ("Skåne län", "skane", 12); repeat for several',
+    )
     who.add_argument("--all", action="store_true", help="every county (and, with --appendix, Riket)")
     who.add_argument("--national", action="store_true", help="the same deck for the whole country (Riket)")
     p.add_argument("--data", type=Path, help="folder or file with answer files (default: bundled demo data)")
     p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
-    p.add_argument("--formats", default=",".join(FORMATS),
-                   help="comma-separated subset of pptx,pdf,xlsx (default: all three)")
+    p.add_argument(
+        "--formats", default=",".join(FORMATS), help="comma-separated subset of pptx,pdf,xlsx (default: all three)"
+    )
     p.add_argument("--template", type=Path, help="your organisation's PowerPoint template (.pptx)")
     p.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: number of cores)")
     p.add_argument("--force", action="store_true", help="rebuild even counties that are already finished")
-    p.add_argument("--no-municipality-files", dest="municipality_files", action="store_false",
-                   help="skip the profile and bundle per municipality")
-    p.add_argument("--appendix", action="store_true",
-                   help="build the result appendix (all insatser with the four figures) instead of the deck")
+    p.add_argument(
+        "--no-municipality-files",
+        dest="municipality_files",
+        action="store_false",
+        help="skip the profile and bundle per municipality",
+    )
+    p.add_argument(
+        "--appendix",
+        action="store_true",
+        help="build the result appendix (all insatser with the four figures) instead of the deck",
+    )
     p.set_defaults(run=run)
 
 
@@ -47,7 +59,9 @@ def parse_formats(text: str) -> tuple[str, ...]:
     wanted = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()))
     unknown = [f for f in wanted if f not in FORMATS]
     if unknown or not wanted:
-        raise ReportgenError(f"--formats: unknown format(s) {', '.join(unknown) or '(none)'}; choose from pptx, pdf, xlsx")
+        raise ReportgenError(
+            f"--formats: unknown format(s) {', '.join(unknown) or '(none)'}; choose from pptx, pdf, xlsx"
+        )
     return wanted
 
 
@@ -61,6 +75,12 @@ def run(args: argparse.Namespace) -> int:
         from reportgen.commands.appendix import run_appendix
 
         return run_appendix(args, console)
+    if args.county:  # fail on a misspelt county before the answers are loaded
+        from reportgen.register import Register
+
+        register = Register.load()
+        for query in args.county:
+            register.county(query)
     options = BuildOptions(
         out=args.out,
         formats=parse_formats(args.formats),

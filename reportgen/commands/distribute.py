@@ -37,16 +37,29 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--county", action="append", metavar="NAME", help="county by name, code or slug; repeatable")
     who.add_argument("--all", action="store_true", help="every county")
-    p.add_argument("--recipients", type=Path, required=True,
-                   help="CSV or xlsx: kommunkod, e-post (one or more), kopia, kontaktperson")
-    p.add_argument("--out", type=Path, default=Path("output"), help="the folder 'reportgen build' wrote (default: output)")
+    p.add_argument(
+        "--recipients",
+        type=Path,
+        required=True,
+        help="CSV or xlsx: kommunkod, e-post (one or more), kopia, kontaktperson",
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("output"), help="the folder 'reportgen build' wrote (default: output)"
+    )
     p.add_argument("--send", action="store_true", help="really send (default: only write .eml files)")
     p.add_argument("--resend", action="store_true", help="send again even what the log says was delivered")
-    p.add_argument("--smtp-config", type=Path,
-                   help="TOML file with [smtp] host, port, user, from, cafile, rate_per_minute "
-                        "(or REPORTGEN_SMTP_* variables; the password only in REPORTGEN_SMTP_PASSWORD or at a prompt)")
-    p.add_argument("--max-size-mb", type=float, default=20.0,
-                   help="attachments above this size are not attached; the message says so (default: 20)")
+    p.add_argument(
+        "--smtp-config",
+        type=Path,
+        help="TOML file with [smtp] host, port, user, from, cafile, rate_per_minute "
+        "(or REPORTGEN_SMTP_* variables; the password only in REPORTGEN_SMTP_PASSWORD or at a prompt)",
+    )
+    p.add_argument(
+        "--max-size-mb",
+        type=float,
+        default=20.0,
+        help="attachments above this size are not attached; the message says so (default: 20)",
+    )
     p.set_defaults(run=run)
 
 
@@ -76,13 +89,22 @@ def write_emls(out: Path, plans: list[tuple[County, list[Delivery]]], console: C
     return 0
 
 
-def send_all(out: Path, plans: list[tuple[County, list[Delivery]]], config: object, console: Console,
-             *, resend: bool) -> int:
+def send_all(
+    out: Path, plans: list[tuple[County, list[Delivery]]], config: object, console: Console, *, resend: bool
+) -> int:
     table = _summary("Delivery")
     troubles = 0
     interval = 60.0 / max(config.rate_per_minute, 0.001)  # type: ignore[attr-defined]
-    progress = Progress(TextColumn("[bold]Sending"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                        TextColumn("left"), TimeRemainingColumn(), console=console, disable=not console.is_terminal)
+    progress = Progress(
+        TextColumn("[bold]Sending"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not console.is_terminal,
+    )
     task = progress.add_task("send", total=sum(len(items) for _, items in plans))
     with Sender(config) as sender, progress:  # type: ignore[arg-type]
         last = 0.0
@@ -97,9 +119,12 @@ def send_all(out: Path, plans: list[tuple[County, list[Delivery]]], config: obje
                     continue
                 if previous in ("sending", "uncertain") and not resend:
                     troubles += 1
-                    table.add_row(d.municipality, ", ".join(d.recipient.to),
-                                  "[yellow]uncertain: an earlier run was cut off while sending; "
-                                  "check the mailbox, then use --resend")
+                    table.add_row(
+                        d.municipality,
+                        ", ".join(d.recipient.to),
+                        "[yellow]uncertain: an earlier run was cut off while sending; "
+                        "check the mailbox, then use --resend",
+                    )
                     continue
                 wait = last + interval - time.monotonic()
                 if wait > 0:
@@ -107,8 +132,13 @@ def send_all(out: Path, plans: list[tuple[County, list[Delivery]]], config: obje
                 last = time.monotonic()
                 message = compose(d, sender=config.sender)  # type: ignore[attr-defined]
                 addresses = list(d.recipient.to + d.recipient.cc)
-                base = dict(municipality=d.municipality, respondent_id=d.respondent_id,
-                            addresses=";".join(addresses), message_id=d.message_id, bundle_sha256=d.bundle_sha256)
+                base = dict(
+                    municipality=d.municipality,
+                    respondent_id=d.respondent_id,
+                    addresses=";".join(addresses),
+                    message_id=d.message_id,
+                    bundle_sha256=d.bundle_sha256,
+                )
                 log.append(LogLine(**base, time=now(), status="sending"))
                 outcome = sender.send(message, addresses)
                 log.append(LogLine(**base, time=now(), status=outcome.status, detail=outcome.detail))

@@ -84,10 +84,14 @@ def body_text(d: Delivery) -> str:
 
 def compose(d: Delivery, sender: str) -> EmailMessage:
     msg = EmailMessage()
-    msg["Subject"] = f"Kartläggning av socialtjänstens insatser {SURVEY_YEAR}: resultat för {d.municipality}, {d.county}"
+    msg["Subject"] = (
+        f"Kartläggning av socialtjänstens insatser {SURVEY_YEAR}: resultat för {d.municipality}, {d.county}"
+    )
     msg["From"] = sender
-    msg["To"] = ", ".join(formataddr((d.recipient.contact, a)) if i == 0 and d.recipient.contact else a
-                          for i, a in enumerate(d.recipient.to))
+    msg["To"] = ", ".join(
+        formataddr((d.recipient.contact, a)) if i == 0 and d.recipient.contact else a
+        for i, a in enumerate(d.recipient.to)
+    )
     if d.recipient.cc:
         msg["Cc"] = ", ".join(d.recipient.cc)
     msg["Date"] = formatdate(localtime=True)

@@ -25,7 +25,9 @@ HEADERS = {
     "cc": ("kopia", "cc"),
     "contact": ("kontaktperson", "kontakt", "namn", "contact", "name"),
 }
-ADDRESS_RE = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+ADDRESS_RE = re.compile(
+    r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 SEPARATORS = re.compile(r"[;,\s]+")
 
 
@@ -77,8 +79,15 @@ def load_recipients(path: Path, register: Register, county_codes: list[str]) -> 
             if code not in units.index:
                 hint = closest(code, list(units.index)) or closest(code, list(units["name"]))
                 extra = f"; did you mean {', '.join(hint)}?" if hint else ""
-                problems.append(Problem(table.file, line, table.headers[code_col], code,
-                                        f"unknown municipality code (four digits, e.g. 1280 for Malmö){extra}"))
+                problems.append(
+                    Problem(
+                        table.file,
+                        line,
+                        table.headers[code_col],
+                        code,
+                        f"unknown municipality code (four digits, e.g. 1280 for Malmö){extra}",
+                    )
+                )
                 continue
             addresses = {"to": _split(row[to_col]), "cc": _split(row[cc_col]) if cc_col is not None else []}
             if not addresses["to"]:
@@ -87,20 +96,38 @@ def load_recipients(path: Path, register: Register, county_codes: list[str]) -> 
                 col = to_col if role == "to" else cc_col
                 for address in found:
                     if not ADDRESS_RE.match(address):
-                        problems.append(Problem(table.file, line, table.headers[col], address,  # type: ignore[index]
-                                                "malformed e-mail address (expected name@example.se)"))
+                        problems.append(
+                            Problem(
+                                table.file,
+                                line,
+                                table.headers[col],
+                                address,  # type: ignore[index]
+                                "malformed e-mail address (expected name@example.se)",
+                            )
+                        )
             contact = "" if contact_col is None or pd.isna(row[contact_col]) else str(row[contact_col]).strip()
             if code in recipients:
                 previous = recipients[code]
-                recipients[code] = Recipient(code, previous.to + tuple(addresses["to"]),
-                                             previous.cc + tuple(addresses["cc"]), previous.contact or contact)
+                recipients[code] = Recipient(
+                    code,
+                    previous.to + tuple(addresses["to"]),
+                    previous.cc + tuple(addresses["cc"]),
+                    previous.contact or contact,
+                )
             else:
                 recipients[code] = Recipient(code, tuple(addresses["to"]), tuple(addresses["cc"]), contact)
     for county in county_codes:
         for unit in register.units_of(county).itertuples(index=False):
             if unit.respondent_id not in recipients:
-                problems.append(Problem(str(path.name), None, "kommunkod", unit.respondent_id,
-                                        f"no recipient for {unit.name} ({unit.respondent_id})"))
+                problems.append(
+                    Problem(
+                        str(path.name),
+                        None,
+                        "kommunkod",
+                        unit.respondent_id,
+                        f"no recipient for {unit.name} ({unit.respondent_id})",
+                    )
+                )
     if problems:
         raise ValidationError(problems)
     return {code: r for code, r in recipients.items() if units.at[code, "county_code"] in county_codes}

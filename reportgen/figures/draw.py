@@ -22,7 +22,7 @@ from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_horizontal
 from reportgen.figures.columns import draw_vertical
 from reportgen.figures.layout import chart_box
-from reportgen.figures.prepare import Context, context
+from reportgen.figures.prepare import Context, chart_context, context
 from reportgen.figures.style import rc_params
 from reportgen.theme import Theme, load_theme
 
@@ -51,7 +51,7 @@ def build_figure(spec: ChartSpec, theme: Theme | None = None) -> Figure:
     theme = theme or load_theme()
     box = chart_box(spec, theme)
     fig = Figure(figsize=(box.width, box.height), dpi=72)
-    _drawer(spec)(fig, spec, context(theme))
+    _drawer(spec)(fig, spec, chart_context(spec, theme))
     return fig
 
 

@@ -8,6 +8,13 @@ about what a Type 3 save does (measured in ``benchmarks/bench_figures.py``). Wit
 ``kern`` table Matplotlib lays text out by advance widths alone, which is exactly what
 :mod:`reportgen.figures.measure` computes.
 
+Charts draw with a smaller copy still (:func:`chart_copy`): the same, keeping only the
+glyphs of the Latin scripts, punctuation and the signs the number formats use (about 400
+of Liberation Sans' 2,400). Matplotlib reads and subsets the whole file again on every
+save, so the save's font work shrinks with the file (about 10 ms less per chart). A chart
+whose text has a character outside that repertoire draws with the layout-free copy of
+the whole font instead (``Fonts.covering``), so nothing ever falls back to a box.
+
 The copies are made once per font file and kept in the user's cache folder (written to
 a temporary name and renamed, so parallel workers never read half a file).
 """
@@ -24,6 +31,18 @@ from fontTools import subset
 
 RECIPE = "layout-free-1"  # change when the subsetting options change
 DROP = ["GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "BASE", "JSTF", "MATH"]
+
+# What chart text is written in: Basic Latin, Latin-1 (å ä ö é ü), Latin Extended-A
+# (names in Finnish, Sámi, Polish …), general punctuation (– — … and the narrow no-break
+# space of grouped numbers), € and the typographic minus of negative numbers (format.py).
+REPERTOIRE: tuple[range, ...] = (
+    range(0x20, 0x7F),
+    range(0xA0, 0x180),
+    range(0x2000, 0x2070),
+    range(0x20AC, 0x20AD),
+    range(0x2212, 0x2213),
+)
+CHART_RECIPE = "charts-1"  # change with REPERTOIRE or the subsetting options
 
 
 def cache_dir() -> Path:
@@ -48,7 +67,26 @@ def layout_free(source: Path) -> Path:
     return target
 
 
-def _write_copy(source: Path, target: Path) -> None:
+@lru_cache(maxsize=8)
+def chart_copy(source: Path) -> Path:
+    """The cached layout-free copy of ``source`` cut to :data:`REPERTOIRE`, made on first use."""
+    digest = hashlib.sha256(source.read_bytes() + (RECIPE + CHART_RECIPE).encode()).hexdigest()[:16]
+    target = cache_dir() / f"{source.stem}-charts-{digest}.ttf"
+    if not target.exists():
+        _write_copy(source, target, REPERTOIRE)
+    return target
+
+
+@lru_cache(maxsize=8)
+def coverage(path: Path) -> frozenset[str]:
+    """The characters ``path`` has glyphs for."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(str(path), lazy=True) as font:
+        return frozenset(chr(code) for code in font.getBestCmap())
+
+
+def _write_copy(source: Path, target: Path, repertoire: tuple[range, ...] | None = None) -> None:
     options = subset.Options()
     options.drop_tables += DROP
     options.layout_features = []
@@ -60,7 +98,8 @@ def _write_copy(source: Path, target: Path) -> None:
     options.recalc_timestamp = False  # the copy, and every PDF made from it, stays byte-stable
     with subset.load_font(str(source), options) as font:
         subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=font.getBestCmap().keys())
+        codes = [c for c in font.getBestCmap() if repertoire is None or any(c in r for r in repertoire)]
+        subsetter.populate(unicodes=codes)
         subsetter.subset(font)
         fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
         try:

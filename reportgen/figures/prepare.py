@@ -6,7 +6,7 @@ checks their shape and picks how to show them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from matplotlib.ticker import MaxNLocator
@@ -31,6 +31,18 @@ class Context:
 
 def context(theme: Theme) -> Context:
     return Context(theme, ChartStyle.from_theme(theme), palette(theme), chart_fonts(theme))
+
+
+def chart_context(spec: ChartSpec, theme: Theme) -> Context:
+    """The context to draw ``spec`` with: fonts that have a glyph for each of its texts.
+
+    Numbers are written with digits, "," "%" "−" "–" and narrow spaces only (format.py),
+    which every chart font has, so the spec's own words decide.
+    """
+    ctx = context(theme)
+    texts = [*spec.categories, *(s.name for s in spec.series), *(r.label for r in spec.reference_lines)]
+    fonts = ctx.fonts.covering([*texts, spec.axis_label])
+    return ctx if fonts is ctx.fonts else replace(ctx, fonts=fonts)
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,14 @@ saving, so nothing leaks into other code in the process (plotnine's habit; DESIG
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from matplotlib.font_manager import FontProperties
 
-from reportgen.figures.fonts import layout_free
+from reportgen.figures.fonts import chart_copy, coverage, layout_free
 from reportgen.figures.measure import FontMetrics, font_metrics
 from reportgen.theme import Theme
 
@@ -78,16 +79,32 @@ def palette(theme: Theme) -> Palette:
 
 @dataclass(frozen=True)
 class Fonts:
-    """The chart faces: metrics for layout, and the files Matplotlib draws with."""
+    """The chart faces: metrics for layout, and the files Matplotlib draws with.
+
+    The files are the small chart copies (fonts.py); ``full_files`` are the layout-free
+    copies of the whole fonts, which :meth:`covering` switches to for text the small
+    copies lack. Glyphs and widths are the same in both, so the layout never changes.
+    """
 
     family: str
     regular: FontMetrics
     bold: FontMetrics
     regular_file: Path
     bold_file: Path
+    full_files: tuple[Path, Path] | None = None  # (regular, bold) with every glyph
+    repertoire: frozenset[str] | None = None  # what regular_file and bold_file cover; None: all
 
     def metrics(self, bold: bool = False) -> FontMetrics:
         return self.bold if bold else self.regular
+
+    def covering(self, texts: Iterable[str]) -> Fonts:
+        """These fonts, or the whole fonts when a character of ``texts`` is missing here."""
+        if self.repertoire is None or self.full_files is None:
+            return self
+        if all(set(text) <= self.repertoire for text in texts):
+            return self
+        regular, bold = self.full_files
+        return replace(self, regular_file=regular, bold_file=bold, full_files=None, repertoire=None)
 
     def props(self, bold: bool = False) -> FontProperties:
         """A font by file, so every text uses the layout-free copy (see fonts.py)."""
@@ -96,12 +113,15 @@ class Fonts:
 
 def chart_fonts(theme: Theme) -> Fonts:
     regular, bold = theme.font_path("pdf_regular"), theme.font_path("pdf_bold")
+    small_regular, small_bold = chart_copy(regular), chart_copy(bold)
     return Fonts(
         family=theme.fonts["chart"],
         regular=font_metrics(regular),
         bold=font_metrics(bold),
-        regular_file=layout_free(regular),
-        bold_file=layout_free(bold),
+        regular_file=small_regular,
+        bold_file=small_bold,
+        full_files=(layout_free(regular), layout_free(bold)),
+        repertoire=coverage(small_regular) & coverage(small_bold),
     )
 
 

@@ -61,7 +61,9 @@ def _common(table: pd.DataFrame) -> pd.DataFrame:
 
 def _missing(common: pd.DataFrame, offered_ids: set[str]) -> tuple[MissingInsats, ...]:
     rows = common[~common.index.isin(offered_ids)].head(MISSING_LIMIT)
-    return tuple(MissingInsats(str(i), str(r.insats), float(r.share)) for i, r in zip(rows.index, rows.itertuples(), strict=True))
+    return tuple(
+        MissingInsats(str(i), str(r.insats), float(r.share)) for i, r in zip(rows.index, rows.itertuples(), strict=True)
+    )
 
 
 def _offered_sets(tables: AreaTables) -> dict[int, set[str]]:
@@ -82,9 +84,7 @@ def unit_profiles(tables: SurveyTables, county: ScopeMetrics, national: ScopeMet
     per_area = {}
     for area, area_tables in data.areas.items():
         metrics = county.areas[area]
-        per_unit_dims = {
-            name: {row.key: row for row in metrics.dimensions[name].per_respondent} for name in DIMENSIONS
-        }
+        per_unit_dims = {name: {row.key: row for row in metrics.dimensions[name].per_respondent} for name in DIMENSIONS}
         per_area[area] = (
             area_tables,
             _common(insats_table(area_tables)),

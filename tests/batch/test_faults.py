@@ -22,8 +22,19 @@ FIRST, SECOND = "gotlands-lan", "blekinge-lan"
 
 
 def _build(out: Path, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "reportgen.cli", "build", "--county", "Gotlands län", "--county", "Blekinge län",
-            "--out", str(out), *extra]
+    return [
+        sys.executable,
+        "-m",
+        "reportgen.cli",
+        "build",
+        "--county",
+        "Gotlands län",
+        "--county",
+        "Blekinge län",
+        "--out",
+        str(out),
+        *extra,
+    ]
 
 
 def _final_files(out: Path) -> list[Path]:
@@ -32,8 +43,9 @@ def _final_files(out: Path) -> list[Path]:
 
 def test_killed_batch_leaves_no_broken_file_and_rerun_completes(tmp_path: Path) -> None:
     out = tmp_path / "output"
-    process = subprocess.Popen(_build(out, "--jobs", "1"), start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        _build(out, "--jobs", "1"), start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 300
     # Wait until the first county is finished and the second has begun writing files.
     while time.monotonic() < deadline:
@@ -64,8 +76,12 @@ def test_failing_county_does_not_stop_the_others(tmp_path: Path) -> None:
     out = tmp_path / "output"
     out.mkdir()
     (out / FIRST).write_text("a file where the county folder should be", encoding="utf-8")
-    result = subprocess.run(_build(out, "--jobs", "2", "--no-municipality-files", "--formats", "pdf"),
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        _build(out, "--jobs", "2", "--no-municipality-files", "--formats", "pdf"),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 1
     assert "FAILED  Gotlands län" in result.stderr
     assert "built  Blekinge län" in result.stderr

@@ -58,7 +58,9 @@ def test_send_once_then_nothing(built, tmp_path, smtp_server: SmtpServer, monkey
     config = smtp_server.config(tmp_path)
     assert _distribute(out, recipients, "--send", "--smtp-config", str(config)) == 0
     assert len(smtp_server.mailbox.messages) == 5
-    received = {email.message_from_bytes(m.content, policy=policy.default)["Subject"] for m in smtp_server.mailbox.messages}
+    received = {
+        email.message_from_bytes(m.content, policy=policy.default)["Subject"] for m in smtp_server.mailbox.messages
+    }
     assert all(any(name in s for s in received) for _, name in units)
     sample = email.message_from_bytes(smtp_server.mailbox.messages[0].content, policy=policy.default)
     assert len(list(sample.iter_attachments())) == 2
@@ -84,10 +86,24 @@ def test_killed_run_resumes_and_delivers_each_once(built, tmp_path, smtp_server,
     write_recipients(recipients, units)
     config = smtp_server.config(tmp_path, rate=120)  # one message every 0.5 s: time to kill halfway
     env = {**os.environ, "REPORTGEN_SMTP_PASSWORD": "x"}
-    command = [sys.executable, "-m", "reportgen.cli", "distribute", "--county", COUNTY, "--recipients",
-               str(recipients), "--out", str(out), "--send", "--smtp-config", str(config)]
-    process = subprocess.Popen(command, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    command = [
+        sys.executable,
+        "-m",
+        "reportgen.cli",
+        "distribute",
+        "--county",
+        COUNTY,
+        "--recipients",
+        str(recipients),
+        "--out",
+        str(out),
+        "--send",
+        "--smtp-config",
+        str(config),
+    ]
+    process = subprocess.Popen(
+        command, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.monotonic() + 60
     while _log_statuses(out).count("sent") < 2 and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -97,8 +113,9 @@ def test_killed_run_resumes_and_delivers_each_once(built, tmp_path, smtp_server,
     assert 2 <= delivered_before < 5
     monkeypatch.setenv("REPORTGEN_SMTP_PASSWORD", "x")
     assert _distribute(out, recipients, "--send", "--smtp-config", str(smtp_server.config(tmp_path))) == 0
-    ids = [email.message_from_bytes(m.content, policy=policy.default)["Message-ID"]
-           for m in smtp_server.mailbox.messages]
+    ids = [
+        email.message_from_bytes(m.content, policy=policy.default)["Message-ID"] for m in smtp_server.mailbox.messages
+    ]
     assert len(ids) == 5 and len(set(ids)) == 5
 
 

@@ -40,7 +40,7 @@ def test_every_chart_on_every_page_is_a_figure_with_alt(pdf):
     drawn = 0
     for page in pdf.pages:
         xobjects = page.Resources.get("/XObject", {})
-        drawn += sum(1 for name in xobjects.keys() if xobjects[name].get("/Subtype") == "/Form")
+        drawn += sum(1 for name in xobjects if xobjects[name].get("/Subtype") == "/Form")
     assert drawn == len(figures), "a chart is placed without its Figure element"
     assert all(mcids(f) for f in figures)
 

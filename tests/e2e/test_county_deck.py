@@ -18,8 +18,14 @@ from reportgen.register import Register
 from tests.e2e.conftest import Built
 
 SOURCE = "Källa: Enkät: Kartläggning av socialtjänstens insatser i Sveriges kommuner (2021)"
-AREAS = ["äldre", "barn och unga", "funktionshinder", "missbruk och beroende", "socialpsykiatri",
-         "våld i nära relationer"]
+AREAS = [
+    "äldre",
+    "barn och unga",
+    "funktionshinder",
+    "missbruk och beroende",
+    "socialpsykiatri",
+    "våld i nära relationer",
+]
 
 
 @pytest.fixture(scope="module")
@@ -103,8 +109,9 @@ def test_pdf_mirrors_the_deck(prs, built):
     rows = fonts.splitlines()[2:]
     assert rows and all(re.search(r"\byes\b\s+\S+\s+\S+\s+\d+\s+\d+\s*$", r) or " yes " in r for r in rows)
     assert not any("Helvetica" in r for r in rows)
-    text = subprocess.run(["pdftotext", "-layout", str(built.pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(built.pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     assert "Resultat för verksamhetsområde våld i nära relationer" in text
     for name in ("Malmö", "Ängelholm", "Hässleholm", "Östra Göinge"):
         assert name in text, f"{name} not found in the PDF text (per-municipality charts)"
@@ -160,9 +167,19 @@ def test_municipality_files_and_manifest(built):
 def test_libreoffice_opens_deck_and_workbook(built, tmp_path):
     for path in (built.pptx, built.xlsx):
         result = subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf",
-             "--outdir", str(tmp_path), str(path)],
-            capture_output=True, text=True, timeout=600,
+            [
+                "soffice",
+                f"-env:UserInstallation=file://{tmp_path}/lo",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(tmp_path),
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
         assert result.returncode == 0, result.stderr
         assert (tmp_path / (path.stem + ".pdf")).stat().st_size > 10_000

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from tests.workbook.workbook_survey import make_survey
 
 from reportgen.survey import Survey
+from tests.workbook.workbook_survey import make_survey
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import RIKET
 from reportgen.survey import Survey
 from reportgen.workbook.builder import build_workbook
 from reportgen.workbook.model import Sheet, Workbook
+from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 SKANE = Scope("Skåne län", "12", "skane-lan")
 FIXED = ["Huvudgrupp", "Underrubrik", "Insats-id", "Insats", "Målgrupp"]

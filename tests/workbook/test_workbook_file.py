@@ -9,12 +9,12 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 from reportgen.metrics.model import Scope
 from reportgen.render.xlsx import render_xlsx
 from reportgen.survey import Survey
 from reportgen.workbook.builder import build_workbook
+from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 SKANE = Scope("Skåne län", "12", "skane-lan")
 SOFFICE = shutil.which("soffice") or ("/usr/bin/soffice" if Path("/usr/bin/soffice").exists() else None)
