@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.deck import alttext
-from reportgen.deck.context import Context
+from reportgen.deck.context import Context, font_size
 from reportgen.deck.dimension import dimension_slides
 from reportgen.deck.format import integer, mean, percent, percent_number, points
 from reportgen.deck.layout import SectionSpec, SlideSpec
@@ -123,7 +123,7 @@ def _response(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: A
         for label, r in responses
     )
     chart = ChartSpec(
-        region="right",
+        region="lower",
         kind="stacked100",
         categories=tuple(rows),
         series=tuple(
@@ -136,8 +136,8 @@ def _response(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: A
         key=ctx.key(spec),
     )
     blocks: list[Block] = [
-        KeyFigure("kf1", integer(area.response.answered), ctx.string(spec, "answered")),
-        KeyFigure("kf3", integer(area.response.completed), ctx.string(spec, "completed")),
+        KeyFigure("kf_top1", integer(area.response.answered), ctx.string(spec, "answered")),
+        KeyFigure("kf_top2", integer(area.response.completed), ctx.string(spec, "completed")),
         chart,
     ]
     return ctx.content(spec, blocks)
@@ -249,8 +249,9 @@ def _insats_table(ctx: Context, spec: SlideSpec, rows: Sequence[InsatsShare]) ->
         region="body",
         header=tuple(spec.string("header")),
         rows=body,
-        widths=(0.55, 0.15, 0.15, 0.15),
+        widths=(0.49, 0.17, 0.17, 0.17),
         align=("left", "right", "right", "right"),
+        font_size=font_size(spec),
     )
     return ctx.content(spec, [table], names=[r.insats for r in rows])
 
@@ -314,6 +315,8 @@ def _wish_groups(ctx: Context, spec: SlideSpec, area: AreaMetrics, *_: object) -
         legend=False,
         caption=ctx.string(spec, "caption", n=integer(yes)),
         key=ctx.key(spec),
+        # A full bar means every municipality that said Ja, as the caption's "N kommuner …".
+        value_max=float(yes),
     )
     return ctx.content(spec, [chart])
 

@@ -81,6 +81,8 @@ def build_deck(
             "scope_label": words["label"],
             "units": words["units"],
             "riket": layouts.labels["riket"],
+            # Further scope words of deck.yaml as {scope_<key>} ("för länet" / "för riket").
+            **{f"scope_{k}": v for k, v in words.items() if k not in ("where", "label", "units")},
         },
     )
     data = FrontData(
@@ -102,7 +104,8 @@ def build_deck(
         title=ctx.text(layouts.title["title"], "title.title"),
         subtitle=ctx.text(layouts.title["subtitle"], "title.subtitle"),
         county=metrics.scope.name,
-        date_text=date_text,
+        # The date stands alone on the title slide, so it starts with a capital ("Maj 2022").
+        date_text=date_text[:1].upper() + date_text[1:],
         sections=tuple(sections),
         front=tuple(front),
         synthetic=synthetic,

@@ -23,6 +23,14 @@ def marks_in(names: Iterable[str]) -> tuple[bool, bool]:
     return relatives, perpetrators
 
 
+def font_size(spec: SlideSpec, default: float | None = None) -> float | None:
+    """The slide's text size from deck.yaml (``strings.font_size``, points), else ``default``
+    (None = the theme's size). Prose slides and tables with room ask for more than the
+    theme's size so that the slide is filled; renderers still shrink text to fit."""
+    value = spec.strings.get("font_size")
+    return float(value) if value else default
+
+
 @dataclass(frozen=True)
 class Context:
     """Layouts plus the placeholder values of the current scope, area and dimension."""

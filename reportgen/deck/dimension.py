@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from reportgen.deck import alttext
-from reportgen.deck.context import Context
+from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, percent, points
 from reportgen.deck.layout import DimensionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Series, Slide, Table, TextBlock
@@ -108,7 +108,6 @@ def _top5(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows
     """(b) Three top-5 tables side by side: "Insats (n)", share, count."""
     blocks: list[Block] = []
     names: list[str] = []
-    size = spec.strings.get("font_size")
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         words = ds.table[category]
         top = dim.top5.get(category, ())
@@ -121,10 +120,10 @@ def _top5(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows
                 region=region,
                 header=("Insats (n)", words.share, words.count),
                 rows=body,
-                widths=(0.56, 0.22, 0.22),
+                widths=(0.62, 0.19, 0.19),
                 align=("left", "right", "right"),
                 caption=words.caption,
-                font_size=float(size) if size else None,
+                font_size=font_size(spec),
             )
         )
     return ctx.content(spec, blocks, names=names, title=title)
@@ -184,9 +183,7 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
     buckets = [ctx.layouts.individuals_buckets[b] for b in INDIVIDUALS]
     blocks: list[Block] = []
     # The three charts stand side by side: one scale, so equal heights mean equal shares.
-    peaks = [
-        100 * max(d.counts.get(b, 0) for b in INDIVIDUALS) / d.n for d in dim.individuals.values() if d.n
-    ]
+    peaks = [100 * max(d.counts.get(b, 0) for b in INDIVIDUALS) / d.n for d in dim.individuals.values() if d.n]
     scale = max(peaks, default=None)
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         dist = dim.individuals.get(category)

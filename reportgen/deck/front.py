@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from reportgen.deck import alttext
-from reportgen.deck.context import Context
+from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, percent_number, points
 from reportgen.deck.layout import SectionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
@@ -58,6 +58,7 @@ def contents_slide(ctx: Context, spec: SlideSpec, sections: Sequence[Section], f
         rows=tuple(rows),
         widths=(0.07, 0.68, 0.25),
         align=("left", "left", "right"),
+        font_size=font_size(spec),
     )
     return Slide(kind="contents", title=ctx.title(spec), blocks=(table,), layout="contents", key=spec.key)
 
@@ -74,7 +75,8 @@ def front_section(ctx: Context, spec: SectionSpec, number: int, data: FrontData)
 def _intro(ctx: Context, spec: SlideSpec) -> list[Block]:
     if not spec.text:
         return []
-    return list(ctx.paragraphs(ctx.layouts.texts[spec.text], f"texts.{spec.text}"))
+    blocks = ctx.paragraphs(ctx.layouts.texts[spec.text], f"texts.{spec.text}")
+    return [replace(b, size=font_size(spec, b.size)) for b in blocks]
 
 
 def _text(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
@@ -186,7 +188,7 @@ def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
         caption=ctx.string(spec, "caption"),
         key=spec.key,
     )
-    return ctx.content(spec, [TextBlock("left_narrow", tuple(paragraphs), size=11), chart])
+    return ctx.content(spec, [TextBlock("left_narrow", tuple(paragraphs), size=font_size(spec, 11)), chart])
 
 
 def insight_values(data: FrontData) -> dict[str, dict[str, object] | None]:
@@ -246,7 +248,7 @@ def _insights(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
         statements.append((Paragraph(ctx.text(words["lead"], f"insights.{key}.lead"), bold=True), Paragraph(text)))
     half = (len(statements) + 1) // 2
     blocks = [
-        TextBlock(region, tuple(p for pair in part for p in pair), size=12)
+        TextBlock(region, tuple(p for pair in part for p in pair), size=font_size(spec, 12))
         for region, part in (("left", statements[:half]), ("right", statements[half:]))
         if part
     ]

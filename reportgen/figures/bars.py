@@ -31,6 +31,7 @@ from reportgen.figures.prepare import (
     tick_text,
     value_text,
 )
+from reportgen.figures.rects import add_rects
 from reportgen.figures.style import ChartStyle
 from reportgen.figures.textblock import draw_block
 from reportgen.theme import Theme
@@ -167,7 +168,8 @@ def _bars(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context) -> None:
                 if 0 <= i < prep.n:
                     colors[i] = ctx.palette.highlight
         offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        ax.barh(y + offset, prep.values[j], height=fill / prep.k, color=colors, linewidth=0, zorder=2)
+        thickness = fill / prep.k
+        add_rects(ax, 0.0, (y + offset) - thickness / 2, prep.values[j], thickness, colors, zorder=2)
 
 
 def _stacked(
@@ -182,12 +184,13 @@ def _stacked(
     cum = np.zeros(prep.n)
     for j in range(prep.k):
         vals = prep.values[j]
-        ax.barh(
-            y,
+        add_rects(
+            ax,
+            cum,
+            y - st.bar_fill / 2,
             vals,
-            left=cum,
-            height=st.bar_fill,
-            color=prep.colors[j],
+            st.bar_fill,
+            [prep.colors[j]] * prep.n,
             edgecolor=pal.background,
             linewidth=0.6,
             zorder=2,

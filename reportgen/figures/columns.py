@@ -30,6 +30,7 @@ from reportgen.figures.prepare import (
     tick_text,
     value_text,
 )
+from reportgen.figures.rects import add_rects
 from reportgen.figures.textblock import draw_block
 
 TICK = 3 / 72  # tick length, inches
@@ -136,7 +137,8 @@ def _columns(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context) -> None:
                 if 0 <= i < prep.n:
                     colors[i] = ctx.palette.highlight
         offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        ax.bar(x + offset, prep.values[j], width=fill / prep.k, color=colors, linewidth=0, zorder=2)
+        thickness = fill / prep.k
+        add_rects(ax, (x + offset) - thickness / 2, 0.0, thickness, prep.values[j], colors, zorder=2)
 
 
 def _stacked(
@@ -152,12 +154,13 @@ def _stacked(
     cum = np.zeros(prep.n)
     for j in range(prep.k):
         vals = prep.values[j]
-        ax.bar(
-            x,
+        add_rects(
+            ax,
+            x - st.bar_fill / 2,
+            cum,
+            st.bar_fill,
             vals,
-            bottom=cum,
-            width=st.bar_fill,
-            color=prep.colors[j],
+            [prep.colors[j]] * prep.n,
             edgecolor=pal.background,
             linewidth=0.6,
             zorder=2,

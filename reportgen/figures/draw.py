@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 
 import matplotlib as mpl
+import numpy as np
 import pypdfium2 as pdfium
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
@@ -22,6 +23,7 @@ from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_horizontal
 from reportgen.figures.columns import draw_vertical
 from reportgen.figures.layout import chart_box
+from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import Context, chart_context, context
 from reportgen.figures.style import rc_params
 from reportgen.theme import Theme, load_theme
@@ -70,14 +72,16 @@ def rasterise(pdf: bytes, dpi: float, background: str = "#FFFFFF") -> bytes:
         # pdfium sizes the bitmap with ceil(points × scale); nudge the scale down so a
         # 6-inch chart at 150 dpi is 900 pixels, not 901 from float error.
         scale = dpi / 72.0 * (1 - 1e-9)
-        image = page.render(scale=scale, fill_color=(*rgb, 255), rev_byteorder=True).to_pil()
+        bitmap = page.render(scale=scale, fill_color=(*rgb, 255), rev_byteorder=True)
+        pixels = bitmap.to_numpy()
+        if bitmap.mode != "RGB":  # an opaque fill gives RGB; anything else, drop the extra channel
+            pixels = np.asarray(bitmap.to_pil().convert("RGB"))
+        png = encode_rgb(pixels, dpi)
+        bitmap.close()
         page.close()
     finally:
         doc.close()
-    buf = io.BytesIO()
-    image = image if image.mode == "RGB" else image.convert("RGB")
-    image.save(buf, format="PNG", dpi=(dpi, dpi), compress_level=6)
-    return buf.getvalue()
+    return png
 
 
 def draw_chart(spec: ChartSpec, theme: Theme | None = None) -> ChartArt:

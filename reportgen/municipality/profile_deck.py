@@ -115,7 +115,7 @@ def _area_slide(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Slide:
         KeyFigure("profile_key", values["offered"], s["key_caption"].format(**values)),
         Table(region="profile_dims", header=tuple(h.format(**values) for h in s["dimensions_header"]),
               rows=_dimension_rows(a, t), widths=(0.18, 0.42, 0.2, 0.2),
-              align=("left", "left", "right", "right"), caption=s["dimensions_caption"], font_size=9),
+              align=("left", "left", "right", "right"), caption=s["dimensions_caption"]),
         _missing_table("profile_top", s["missing_county"].format(**values), a.missing_in_county, t, p.name),
         _missing_table("profile_bottom", s["missing_riket"].format(**values), a.missing_in_riket, t, p.name),
     )
@@ -131,5 +131,7 @@ def build_profile_deck(p: UnitProfile, *, date_text: str, synthetic: bool, layou
     front = Slide(kind="title", title=title, key="profil/titel")
     slides = (_overview(p, t), *(_area_slide(p, a, t) for a in p.areas.values()))
     section = Section(number="1", title=title, slides=slides)
-    return Deck(title=title, subtitle=subtitle, county=p.county, date_text=date_text, sections=(section,),
+    # The date stands alone on the title slide, so it starts with a capital ("Maj 2022").
+    date = date_text[:1].upper() + date_text[1:]
+    return Deck(title=title, subtitle=subtitle, county=p.county, date_text=date, sections=(section,),
                 front=(front,), synthetic=synthetic, author="reportgen")

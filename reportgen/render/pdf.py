@@ -21,7 +21,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 
-from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
+from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import caption_lines, chart_box
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
@@ -132,8 +132,10 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     _fill(ctx, Region(0, 0, 0.25, t.height), "primary")
     title = slide.title or deck.title
     _text(ctx, t.region("deck_title"), escape(title), "H1", Look(t.sizes["section_title"], bold=True, color="primary"))
-    lines = "<br/>".join(escape(s) for s in (deck.subtitle, deck.date_text) if s)
-    _text(ctx, t.region("deck_subtitle"), lines, "P", Look(t.sizes["title"]))
+    # Subtitle and date as two paragraphs with the body's paragraph spacing, as the PPTX sets them.
+    lines = tuple(Paragraph(s) for s in (deck.subtitle, deck.date_text) if s)
+    if lines:
+        render_text(ctx, TextBlock("deck_subtitle", lines, size=t.sizes["title"]))
     if deck.synthetic:
         band = t.region("demo_label")
         _fill(ctx, band, "accent")

@@ -63,6 +63,7 @@ def paragraph_style(
         leftIndent=indent,
         bulletIndent=max(indent - size * 1.1, 0),
         bulletFontName=fonts.regular,
+        bulletFontSize=size,  # reportlab's default is 10 pt whatever the text size
     )
 
 

@@ -104,7 +104,7 @@ def test_title_slide(deck):
     title = deck.front[0]
     assert title.title == deck.title == "Inventering av socialtjänstens insatser"
     assert deck.subtitle == "Testlän: analysresultat för sex verksamhetsområden"
-    assert deck.date_text == "maj 2022"
+    assert deck.date_text == "Maj 2022"  # alone on its line, capitalised as in the seed
     assert deck.synthetic and deck.county == "Testlän"
 
 
@@ -185,8 +185,8 @@ def test_dimension_slides_read_the_dimension(deck):
     assert a_chart.caption == "100 % = 9 insatser över samtliga kommuner i länet där frågan besvarats"
     top = blocks(slide(deck, "aldre/form/topp5"), Table)
     assert [t.region for t in top] == ["col1", "col2", "col3"]
-    assert top[0].caption == "Vanligast fysisk form"
-    assert top[0].header == ("Insats (n)", "Andel fysisk form", "Antal i fysisk form")
+    assert top[0].caption == "Vanligast enbart fysisk form"
+    assert top[0].header == ("Insats (n)", "Andel", "Antal")
     assert top[0].rows == (("Hemtjänst (2)", "100%", "2"), ("Avlösning i hemmet* (2)", "50%", "1"))
     assert top[2].rows == (("Ingen insats i denna kategori", "", ""),)
     (stacked,) = blocks(slide(deck, "aldre/beslut/kommun"), ChartSpec)
@@ -238,14 +238,14 @@ def test_front_matter_figures(deck):
     (sizes,) = blocks(slide(deck, "bakgrund/katalog"), ChartSpec)
     assert sizes.categories == ("Äldre", "Våld i nära relationer")
     assert sizes.series[0].values == (4.0, 3.0)
-    assert sizes.caption == "100 % = 7 insatser"
+    assert sizes.caption == "Antal insatser per verksamhetsområde, totalt 7"
     (cats,) = blocks(slide(deck, "bakgrund/kategorier"), ChartSpec)
     assert cats.categories == ("Äldre (4)", "Våld i nära relationer (3)")
     boende = next(s for s in cats.series if s.name == "Boendeinsatser")
     assert boende.values == pytest.approx((50.0, 100 / 3))
     overview = slide(deck, "bakgrund/svar")
     texts = [p.text for b in blocks(overview, TextBlock) for p in b.paragraphs]
-    assert "Äldre: 2 av 3 kommuner i länet har svarat, 1 har slutfört" in texts
+    assert "Äldre: 2 av 3 kommuner har svarat, 1 har slutfört" in texts
     insights = [p.text for b in blocks(slide(deck, "insikter/teman"), TextBlock) for p in b.paragraphs]
     assert any("ger mellan 3 och 3 av områdets 4" in t for t in insights)
 
