@@ -40,17 +40,19 @@ class ScopeResult:
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
     stages: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (shared machines: compare these)
     message: str = ""
     charts: int = 0
 
 
 @contextmanager
 def timed(result: ScopeResult, stage: str) -> Iterator[None]:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
         result.stages[stage] = result.stages.get(stage, 0.0) + time.perf_counter() - start
+        result.cpu[stage] = result.cpu.get(stage, 0.0) + time.process_time() - cpu
 
 
 def _stamp(ctx: SharedContext, scope: Scope, options: BuildOptions) -> dict[str, object]:
@@ -112,7 +114,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     charts = {}
     if needs_charts:
         with timed(result, "figures"):
-            charts = draw_charts(_chart_specs(deck))
+            charts = draw_charts(_chart_specs(deck), png="pptx" in options.formats)
         result.charts = len(charts)
     if "pptx" in options.formats:
         from reportgen.render.pptx import render_pptx

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class ChartArt:
     """One chart drawn once: the vector PDF (one page, exactly ``width`` × ``height``
-    inches) for the PDF renderer, and a PNG rasterised from that PDF for PowerPoint."""
+    inches) for the PDF renderer, and a PNG rasterised from that PDF for PowerPoint
+    (empty when drawn for PDF output only: ``draw_charts(..., png=False)``)."""
 
     key: str
     pdf: bytes

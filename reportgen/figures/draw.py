@@ -84,19 +84,21 @@ def rasterise(pdf: bytes, dpi: float, background: str = "#FFFFFF") -> bytes:
     return png
 
 
-def draw_chart(spec: ChartSpec, theme: Theme | None = None) -> ChartArt:
-    """Draw one chart: its PDF (vector, text kept as text) and the PNG rasterised from it."""
+def draw_chart(spec: ChartSpec, theme: Theme | None = None, *, png: bool = True) -> ChartArt:
+    """Draw one chart: its PDF (vector, text kept as text) and the PNG rasterised from it
+    (``png=False``: no PNG, for output that is PDF only, such as municipality profiles)."""
     theme = theme or load_theme()
     ctx = context(theme)
     with mpl.rc_context(rc_params(theme, ctx.style)):
         fig = build_figure(spec, theme)
         pdf = figure_pdf(fig)
-    png = rasterise(pdf, ctx.style.dpi, ctx.palette.background)
-    return ChartArt(key=spec.key, pdf=pdf, png=png, width=fig.get_figwidth(), height=fig.get_figheight())
+    picture = rasterise(pdf, ctx.style.dpi, ctx.palette.background) if png else b""
+    return ChartArt(key=spec.key, pdf=pdf, png=picture, width=fig.get_figwidth(), height=fig.get_figheight())
 
 
-def draw_charts(specs: Iterable[ChartSpec], theme: Theme | None = None) -> dict[str, ChartArt]:
-    """Every distinct chart of a deck, drawn once each, keyed by ``spec.key``.
+def draw_charts(specs: Iterable[ChartSpec], theme: Theme | None = None, *, png: bool = True) -> dict[str, ChartArt]:
+    """Every distinct chart of a deck, drawn once each, keyed by ``spec.key`` (with PNGs
+    for PowerPoint unless ``png=False``).
 
     A key names one chart: two different specs under one key, or a spec without a key,
     is a deck-builder bug and raises ``ValueError``.
@@ -109,4 +111,4 @@ def draw_charts(specs: Iterable[ChartSpec], theme: Theme | None = None) -> dict[
         if spec.key in seen and seen[spec.key] != spec:
             raise ValueError(f"two different charts share the key {spec.key!r}")
         seen[spec.key] = spec
-    return {key: draw_chart(spec, theme) for key, spec in seen.items()}
+    return {key: draw_chart(spec, theme, png=png) for key, spec in seen.items()}

@@ -26,10 +26,8 @@ def rect_vertices(left: Numbers, bottom: Numbers, width: Numbers, height: Number
     from the lower left)."""
     lft, btm, wid, hgt = (np.broadcast_to(np.asarray(a, dtype=float), (n,)) for a in (left, bottom, width, height))
     rgt, top = lft + wid, btm + hgt
-    return np.stack(
-        [np.stack([lft, btm], axis=1), np.stack([rgt, btm], axis=1), np.stack([rgt, top], axis=1), np.stack([lft, top], axis=1)],
-        axis=1,
-    )
+    corners = [(lft, btm), (rgt, btm), (rgt, top), (lft, top)]
+    return np.stack([np.stack(xy, axis=1) for xy in corners], axis=1)
 
 
 def add_rects(

@@ -36,7 +36,8 @@ def build_municipality_files(
     written: list[Path] = []
     for profile in unit_profiles(ctx.tables, county, ctx.national):
         deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
-        charts = draw_charts([b for s in deck.slides for b in s.blocks if hasattr(b, "series")])
+        # Profiles are PDF only: no PowerPoint pictures to rasterise.
+        charts = draw_charts([b for s in deck.slides for b in s.blocks if hasattr(b, "series")], png=False)
         profile_path = target / profile_name(profile.respondent_id, profile.name)
         with atomic_output(profile_path, check_file) as tmp:
             render_pdf(deck, charts, tmp)

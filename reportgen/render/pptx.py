@@ -311,6 +311,8 @@ def render_chart(page: Page, block: ChartSpec) -> None:
     if not block.alt_text.strip():
         raise ValueError(f"chart {block.key!r} on slide {page.slide.title!r} has no alt text")
     art = page.charts[block.key]
+    if not art.png:
+        raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
     region = page.theme.region(block.region)
     box = chart_box(block, page.theme)
     if block.caption and box.y - region.y > 0.05:

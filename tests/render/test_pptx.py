@@ -194,6 +194,12 @@ def test_a_chart_without_its_drawing_is_an_error(tmp_path: Path):
         render_pptx(sample_deck(), {}, tmp_path / "x.pptx")
 
 
+def test_a_chart_drawn_for_pdf_only_is_an_error(tmp_path: Path):
+    charts = {key: replace(art, png=b"") for key, art in sample_charts().items()}
+    with pytest.raises(ValueError, match="without its PNG"):
+        render_pptx(sample_deck(), charts, tmp_path / "x.pptx")
+
+
 def test_a_slide_without_a_title_is_refused(tmp_path: Path):
     deck = replace(sample_deck(), front=(Slide(kind="contents", title=" ", key="innehall"),))
     with pytest.raises(ValueError, match="slide 1 \\(innehall\\) has no title"):
