@@ -1,8 +1,9 @@
 """Horizontal bars: ranked bars with mean lines, grouped bars, 100 % stacked bars.
 
 The axes sit at a position computed from measured text (labels on the left, values on
-the right, legend on top); the first category is drawn at the top. Few bars keep
-``bar_max_thickness`` and sit under the legend instead of swelling to fill the box.
+the right, legend on top); the first category is drawn at the top. Bars are at most
+``series.bar_thickness_cap`` thick (thicker when there are few of them) and sit under
+the legend instead of swelling to fill the box.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from reportgen.figures.prepare import (
     value_text,
 )
 from reportgen.figures.rects import add_rects
+from reportgen.figures.series import axis_title, axis_title_size, bar_thickness_cap, series_places, tick_size_of
 from reportgen.figures.style import ChartStyle
 from reportgen.figures.textblock import draw_block
 from reportgen.theme import Theme
@@ -40,16 +42,12 @@ EDGE = 0.02  # inches kept free at the figure's edges
 SEGMENT_PAD = 0.03  # inches each side of a label inside a stacked segment
 
 
-def tick_size_of(st: ChartStyle) -> float:
-    return max(st.label_max_size - 2, st.label_min_size)
-
-
 def bottom_margin(spec: ChartSpec, st: ChartStyle, show_axis: bool) -> float:
     """Room under the bars: the value axis when shown, then the axis label."""
     tick_size = tick_size_of(st)
     bottom = EDGE + (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0)
     if spec.axis_label:
-        bottom += text_height(tick_size, 1, st.line_spacing) + 0.04
+        bottom += text_height(axis_title_size(st), 1, st.line_spacing) + 0.04
     return bottom
 
 
@@ -88,7 +86,7 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     while True:
         show_axis = prep.stacked or not show_values
         bottom = bottom_margin(spec, st, show_axis)
-        slot = min((height - top - bottom) / prep.n, st.bar_max_thickness * per_slot / st.bar_fill)
+        slot = min((height - top - bottom) / prep.n, bar_thickness_cap(prep.n, st) * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
         thickness = slot * st.bar_fill / per_slot
         labels = plan_row_labels(spec.categories, bold, fonts.regular, fonts.bold, st, slot, label_width)
@@ -144,8 +142,8 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
             fig,
             left + axes_w / 2,
             y,
-            [spec.axis_label],
-            size=tick_size,
+            [axis_title(spec.axis_label, fonts, st, width - 2 * EDGE)],
+            size=axis_title_size(st),
             fonts=fonts,
             line_spacing=st.line_spacing,
             anchor="top",
@@ -159,17 +157,10 @@ def draw_horizontal(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
 
 
 def _bars(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context) -> None:
-    fill = ctx.style.bar_fill
     y = np.arange(prep.n, dtype=float)
-    for j in range(prep.k):
-        colors: list[str] = [prep.colors[j]] * prep.n
-        if prep.k == 1:
-            for i in spec.highlight:
-                if 0 <= i < prep.n:
-                    colors[i] = ctx.palette.highlight
-        offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        thickness = fill / prep.k
-        add_rects(ax, 0.0, (y + offset) - thickness / 2, prep.values[j], thickness, colors, zorder=2)
+    for place in series_places(spec, prep, ctx):
+        lower = (y + place.offset) - place.thickness / 2
+        add_rects(ax, 0.0, lower, prep.values[place.index], place.thickness, list(place.colors), zorder=2)
 
 
 def _stacked(
@@ -270,17 +261,15 @@ def _category_labels(fig: Figure, ax: Axes, spec: ChartSpec, labels: LabelPlan, 
 
 
 def _value_labels(fig: Figure, ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float) -> None:
-    fill = ctx.style.bar_fill
     # Over a mean line, a label gets a background patch so the line does not cross the digits.
     box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
-    for j in range(prep.k):
-        offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        for i, v in enumerate(prep.values[j]):
+    for place in series_places(spec, prep, ctx):
+        for i, v in enumerate(prep.values[place.index]):
             draw_block(
                 ax,
                 fig,
                 max(float(v), 0.0),
-                i + offset,
+                i + place.offset,
                 [value_text(spec, prep, float(v))],
                 size=size,
                 fonts=ctx.fonts,

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.bars import EDGE, SEGMENT_PAD, tick_size_of
+from reportgen.figures.bars import EDGE, SEGMENT_PAD
 from reportgen.figures.layout import LabelPlan, plan_column_labels
 from reportgen.figures.legend import draw_legend, layout_legend
 from reportgen.figures.measure import text_height
@@ -31,6 +31,7 @@ from reportgen.figures.prepare import (
     value_text,
 )
 from reportgen.figures.rects import add_rects
+from reportgen.figures.series import axis_title, axis_title_size, series_places, tick_size_of
 from reportgen.figures.textblock import draw_block
 
 TICK = 3 / 72  # tick length, inches
@@ -46,7 +47,7 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
     top = EDGE + (legend.height + st.legend_gap if legend.rows else 0.0)
     axis_label_top = top
     if spec.axis_label:
-        top += text_height(tick_size, 1, st.line_spacing) + 0.04
+        top += text_height(axis_title_size(st), 1, st.line_spacing) + 0.04
     bold = [i in spec.highlight for i in range(prep.n)]
 
     show_values = spec.value_labels and not prep.stacked
@@ -113,8 +114,8 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
             fig,
             EDGE + centring,
             height - axis_label_top,
-            [spec.axis_label],
-            size=tick_size,
+            [axis_title(spec.axis_label, fonts, st, width - 2 * EDGE - centring)],
+            size=axis_title_size(st),
             fonts=fonts,
             line_spacing=st.line_spacing,
             anchor="top",
@@ -128,17 +129,10 @@ def draw_vertical(fig: Figure, spec: ChartSpec, ctx: Context) -> Axes:
 
 
 def _columns(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context) -> None:
-    fill = ctx.style.bar_fill
     x = np.arange(prep.n, dtype=float)
-    for j in range(prep.k):
-        colors: list[str] = [prep.colors[j]] * prep.n
-        if prep.k == 1:
-            for i in spec.highlight:
-                if 0 <= i < prep.n:
-                    colors[i] = ctx.palette.highlight
-        offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        thickness = fill / prep.k
-        add_rects(ax, (x + offset) - thickness / 2, 0.0, thickness, prep.values[j], colors, zorder=2)
+    for place in series_places(spec, prep, ctx):
+        left = (x + place.offset) - place.thickness / 2
+        add_rects(ax, left, 0.0, place.thickness, prep.values[place.index], list(place.colors), zorder=2)
 
 
 def _stacked(
@@ -227,15 +221,13 @@ def _category_labels(fig: Figure, ax: Axes, spec: ChartSpec, labels: LabelPlan, 
 
 
 def _value_labels(fig: Figure, ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, size: float) -> None:
-    fill = ctx.style.bar_fill
     box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
-    for j in range(prep.k):
-        offset = (j - (prep.k - 1) / 2) * fill / prep.k
-        for i, v in enumerate(prep.values[j]):
+    for place in series_places(spec, prep, ctx):
+        for i, v in enumerate(prep.values[place.index]):
             draw_block(
                 ax,
                 fig,
-                i + offset,
+                i + place.offset,
                 max(float(v), 0.0),
                 [value_text(spec, prep, float(v))],
                 size=size,

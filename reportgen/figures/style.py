@@ -33,6 +33,8 @@ class ChartStyle:
     line_spacing: float = 1.2
     bar_fill: float = 0.72
     bar_max_thickness: float = 0.32
+    bar_few: int = 6  # up to this many categories, bars may be as thick as bar_few_max_thickness
+    bar_few_max_thickness: float = 0.6
     column_max_thickness: float = 0.9
     caption_gap: float = 0.06
     legend_gap: float = 0.08
