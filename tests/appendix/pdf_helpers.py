@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pikepdf
 
+from tests.render.test_pdf_sample import struct_elements  # noqa: F401  (shared with the deck's tests)
+
 
 def pdftotext(path: Path, *options: str, page: int | None = None) -> str:
     pages = ["-f", str(page), "-l", str(page)] if page else []
@@ -33,23 +35,6 @@ def word_boxes(path: Path, page: int | None = None) -> list[tuple[str, float, fl
     ).stdout
     pattern = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
     return [(m[5], float(m[1]), float(m[2]), float(m[3]), float(m[4])) for m in pattern.finditer(html)]
-
-
-def struct_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    """Every /StructElem under /StructTreeRoot, parents before children."""
-    out: list[pikepdf.Dictionary] = []
-
-    def walk(node: pikepdf.Object) -> None:
-        if isinstance(node, pikepdf.Array):
-            for kid in node:
-                walk(kid)
-        elif isinstance(node, pikepdf.Dictionary) and node.get("/Type") == "/StructElem":
-            out.append(node)
-            if "/K" in node:
-                walk(node.K)
-
-    walk(pdf.Root.StructTreeRoot.K)
-    return out
 
 
 def kids(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
