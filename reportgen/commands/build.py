@@ -36,7 +36,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--data", type=Path, help="folder or file with answer files (default: bundled demo data)")
     p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument(
-        "--formats", default=",".join(FORMATS), help="comma-separated subset of pptx,pdf,xlsx (default: all three)"
+        "--formats",
+        default=",".join(FORMATS),
+        help="comma-separated subset of pptx,pdf,xlsx (default: all three); municipality bundles hold the deck "
+        "PDF and the workbook, so those are built too unless --no-municipality-files",
     )
     p.add_argument("--template", type=Path, help="your organisation's PowerPoint template (.pptx)")
     p.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: number of cores)")
