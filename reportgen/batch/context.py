@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen import __version__
+from reportgen.errors import ReportgenError
 from reportgen.io.load import load_survey
 from reportgen.metrics.model import Scope, ScopeMetrics
 from reportgen.metrics.scope import SurveyTables
@@ -51,6 +52,8 @@ def build_time() -> dt.datetime:
     builds, otherwise the start of the current day (re-runs on one day give equal files)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
+        if not epoch.strip().isdigit():
+            raise ReportgenError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, found {epoch!r}")
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
     today = dt.date.today()
     return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)

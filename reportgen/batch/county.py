@@ -7,6 +7,7 @@ under a temporary name, re-opened, then renamed into place (batch.atomic).
 from __future__ import annotations
 
 import json
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -17,7 +18,7 @@ from reportgen.batch.atomic import atomic_output, remove_stale_temps, write_byte
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest
-from reportgen.batch.naming import county_folder, deck_name, workbook_name
+from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, workbook_name
 from reportgen.metrics.model import Scope
 
 STAMP = ".reportgen-stamp.json"
@@ -70,7 +71,28 @@ def is_finished(folder: Path, stamp: dict[str, object]) -> bool:
         previous = json.loads((folder / STAMP).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return previous == stamp and not verify_manifest(folder)
+    if previous != stamp:
+        return False
+    try:
+        return not verify_manifest(folder)
+    except (OSError, KeyError, ValueError):  # manifest missing or damaged: build again
+        return False
+
+
+def remove_unwanted_outputs(folder: Path, slug: str, options: BuildOptions) -> None:
+    """Delete deck, workbook and municipality files of an earlier run that this run will
+    not write, so the manifest lists only what this build produced."""
+    bundles = options.municipality_files
+    wanted = {
+        deck_name(slug, ".pptx"): "pptx" in options.formats,
+        deck_name(slug, ".pdf"): "pdf" in options.formats or bundles,
+        workbook_name(slug): "xlsx" in options.formats or bundles,
+    }
+    for name, keep in wanted.items():
+        if not keep:
+            (folder / name).unlink(missing_ok=True)
+    if not bundles and (folder / MUNICIPALITY_DIR).is_dir():
+        shutil.rmtree(folder / MUNICIPALITY_DIR)
 
 
 def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
@@ -96,6 +118,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(folder)
     (folder / STAMP).unlink(missing_ok=True)
+    remove_unwanted_outputs(folder, scope.slug, options)
 
     with timed(result, "metrics"):
         metrics = ctx.national if scope.is_national else compute_scope(

@@ -78,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         from reportgen.commands.appendix import run_appendix
 
         return run_appendix(args, console)
+    if args.template is not None and not args.appendix:  # a bad template fails once, before any work
+        from reportgen.render.pptx_template import open_template
+
+        open_template(args.template)
     if args.county:  # fail on a misspelt county before the answers are loaded
         from reportgen.register import Register
 

@@ -111,11 +111,21 @@ def send_all(
         for county, items in plans:
             log = DeliveryLog(county_folder(out, county.slug))
             state = log.state()
+            delivered = log.delivered_ids()
             for d in items:
                 progress.advance(task)
                 previous = state.get((d.respondent_id, d.message_id))
                 if previous == "sent" and not resend:
                     table.add_row(d.municipality, ", ".join(d.recipient.to), "already delivered")
+                    continue
+                if previous is None and delivered.get(d.respondent_id) and not resend:
+                    troubles += 1
+                    table.add_row(
+                        d.municipality,
+                        ", ".join(d.recipient.to),
+                        "[yellow]not sent: an earlier version of these files was delivered; "
+                        "use --resend to send the new one",
+                    )
                     continue
                 if previous in ("sending", "uncertain") and not resend:
                     troubles += 1

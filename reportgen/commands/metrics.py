@@ -92,6 +92,8 @@ def _emit(text: str, out: Path | None) -> None:
         sys.stdout.write(text)
         return
     out = Path(out)
+    if out.is_dir():
+        raise ReportgenError(f"--out {out} is a folder; give a file name, e.g. {out / 'metrics.json'}")
     if not out.parent.is_dir():
         raise ReportgenError(f"--out: the folder {out.parent} does not exist")
     # Written beside the target and renamed: never a half-written file (SPEC §7).

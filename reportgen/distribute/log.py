@@ -48,6 +48,14 @@ class DeliveryLog:
             last[(line.respondent_id, line.message_id)] = line.status
         return last
 
+    def delivered_ids(self) -> dict[str, set[str]]:
+        """Message ids logged as sent, per municipality (respondent id)."""
+        sent: dict[str, set[str]] = {}
+        for (respondent, message_id), status in self.state().items():
+            if status == "sent":
+                sent.setdefault(respondent, set()).add(message_id)
+        return sent
+
     def append(self, line: LogLine) -> None:
         new = not self.path.exists()
         with self.path.open("a", encoding="utf-8", newline="") as fh:

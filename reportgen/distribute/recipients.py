@@ -57,6 +57,8 @@ def load_recipients(path: Path, register: Register, county_codes: list[str]) -> 
     """Recipients by respondent id for the given counties; raises ValidationError with
     every problem found."""
     tables, problems = read_file(path)
+    if problems:  # the file itself could not be read: say that, not 290 missing recipients
+        raise ValidationError(problems)
     recipients: dict[str, Recipient] = {}
     units = register.units
     for table in tables:

@@ -58,13 +58,23 @@ def load_config(path: Path | None) -> SmtpConfig:
     sender = str(values.get("from") or values.get("user") or "")
     if "@" not in sender:
         raise SmtpConfigError(f"no sender address: set [smtp] from in --smtp-config or {ENV}FROM")
+    try:
+        port = int(values.get("port", 587))  # type: ignore[call-overload]
+        rate = float(values.get("rate_per_minute", 30))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise SmtpConfigError(
+            f"SMTP port must be a whole number and rate_per_minute a number; found port={values.get('port')!r}, "
+            f"rate_per_minute={values.get('rate_per_minute')!r}"
+        ) from None
+    if not 0 < port < 65536 or rate <= 0:
+        raise SmtpConfigError(f"SMTP port must be 1–65535 and rate_per_minute above 0 (found {port}, {rate})")
     return SmtpConfig(
         host=str(values["host"]),
-        port=int(values.get("port", 587)),  # type: ignore[call-overload]
+        port=port,
         user=str(values.get("user", "")),
         sender=sender,
         cafile=str(values["cafile"]) if values.get("cafile") else None,
-        rate_per_minute=float(values.get("rate_per_minute", 30)),  # type: ignore[arg-type]
+        rate_per_minute=rate,
     )
 
 

@@ -13,7 +13,7 @@ from reportgen.catalog import Catalog
 from reportgen.errors import Problem
 from reportgen.io.read import answer_files
 from reportgen.io.report import AnswerFileError
-from reportgen.io.validate import Checked, check
+from reportgen.io.validate import Checked, check, nothing_to_report
 from reportgen.io.write import SYNTHETIC_MARKER
 from reportgen.paths import DEMO_DIR
 from reportgen.register import Register
@@ -53,12 +53,21 @@ def check_survey(
             "the bundled demo data is missing; generate it (reportgen demo-data) or give --data PATH",
         )
         return Checked(None, (problem,))
-    return check(
-        Path(path) if path is not None else demo_dir,
+    source = Path(path) if path is not None else demo_dir
+    checked = check(
+        source,
         catalog or Catalog.load(),
         register or Register.load(),
         synthetic=is_synthetic(Path(path) if path is not None else None),
     )
+    if checked.survey is None:
+        return checked
+    # Files of headers only would build a report of zeros.
+    empty = nothing_to_report(checked.survey, source)
+    if not empty:
+        return checked
+    failed = any(p.severity == "error" for p in empty)
+    return Checked(None if failed else checked.survey, (*checked.problems, *empty))
 
 
 def load_survey(

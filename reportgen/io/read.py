@@ -14,6 +14,7 @@ import datetime as dt
 import gzip
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -94,7 +95,8 @@ def read_file(path: Path) -> tuple[list[RawTable], list[Problem]]:
         return ([table] if table is not None else []), []
     except _Unreadable as exc:
         return [], [Problem(name, exc.row, None, None, f"cannot read the file: {exc}")]
-    except (OSError, EOFError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OSError, EOFError, zipfile.BadZipFile, KeyError, ValueError, zlib.error, SyntaxError) as exc:
+        # zlib.error: a damaged .gz; SyntaxError: XML ParseError inside a damaged .xlsx.
         return [], [Problem(name, None, None, None, f"cannot read the file: {_reason(exc)}")]
 
 

@@ -21,7 +21,7 @@ from reportgen.io.insatser import InsatsMatcher
 from reportgen.io.read import RawTable, read_answer_files
 from reportgen.io.respondents import RespondentMatcher
 from reportgen.register import Register
-from reportgen.survey import Survey
+from reportgen.survey import RESPONDING, Survey
 
 #: Lines above the header row that are skipped when looking for it.
 _TITLE_ROWS = 5
@@ -147,6 +147,35 @@ def _without_status(responses: pd.DataFrame, answers: pd.DataFrame, register: Re
             )
         )
     return problems
+
+
+def nothing_to_report(survey: Survey, path: Path) -> list[Problem]:
+    """Files that hold headers but no answers would give a report of zeros: no responding
+    unit at all is an error; responding units without any insats answer, a warning."""
+    responses, answers = survey.responses, survey.answers
+    found = []
+    if responses.empty or not responses["status"].isin(RESPONDING).any():
+        found.append(
+            Problem(
+                str(path),
+                None,
+                "status",
+                None,
+                "no respondent unit has status Påbörjad or Slutförd: there is nothing to report",
+            )
+        )
+    if answers.empty or answers["offered"].notna().sum() == 0:
+        found.append(
+            Problem(
+                str(path),
+                None,
+                "erbjuden",
+                None,
+                "no insats answers (Ja, Ja, en lokal variant, Nej, Vet ej) were found: every offered count is 0",
+                "warning",
+            )
+        )
+    return found
 
 
 def _in_file_order(problems: list[Problem], files: list[str]) -> list[Problem]:

@@ -133,3 +133,31 @@ def test_bad_recipients_report_all_three_and_write_nothing(built, tmp_path, caps
     assert "inte-en-adress" in err and "malformed" in err
     assert f"no recipient for {units[-1][1]}" in err
     assert not (out / "blekinge-lan" / "eml").exists()
+
+
+def test_changed_bundle_is_not_resent_without_asking(built, tmp_path, smtp_server, monkeypatch):
+    from reportgen.batch.manifest import write_manifest
+
+    out, units = built
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    monkeypatch.setenv("REPORTGEN_SMTP_PASSWORD", "x")
+    config = str(smtp_server.config(tmp_path))
+    assert _distribute(out, recipients, "--send", "--smtp-config", config) == 0
+    bundle = next((out / "blekinge-lan" / "kommuner").glob("*-paket.zip"))
+    bundle.write_bytes(bundle.read_bytes() + b"\0")  # a rebuild with other content
+    write_manifest(out / "blekinge-lan")
+    assert _distribute(out, recipients, "--send", "--smtp-config", config) == 1
+    assert len(smtp_server.mailbox.messages) == 5
+    assert _distribute(out, recipients, "--send", "--resend", "--smtp-config", config) == 0
+    assert len(smtp_server.mailbox.messages) == 10
+
+
+def test_bad_smtp_settings_are_user_errors(built, tmp_path, capsys):
+    out, units = built
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    config = tmp_path / "smtp.toml"
+    config.write_text('[smtp]\nhost = "localhost"\nport = "tjugofem"\nfrom = "a@example.se"\n', encoding="utf-8")
+    assert _distribute(out, recipients, "--send", "--smtp-config", str(config)) == 2
+    assert "port must be a whole number" in capsys.readouterr().err
