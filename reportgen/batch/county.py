@@ -121,8 +121,10 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     remove_unwanted_outputs(folder, scope.slug, options)
 
     with timed(result, "metrics"):
-        metrics = ctx.national if scope.is_national else compute_scope(
-            ctx.survey, scope, tables=ctx.tables, national=ctx.national
+        metrics = (
+            ctx.national
+            if scope.is_national
+            else compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national)
         )
     with timed(result, "deck"):
         extras = dict(ctx.extras)
@@ -144,8 +146,10 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
 
         with timed(result, "pptx"):
             result.files.append(
-                write_checked(folder / deck_name(scope.slug, ".pptx"),
-                              lambda p: render_pptx(deck, charts, p, template=options.template))
+                write_checked(
+                    folder / deck_name(scope.slug, ".pptx"),
+                    lambda p: render_pptx(deck, charts, p, template=options.template),
+                )
             )
     pdf_path = folder / deck_name(scope.slug, ".pdf")
     if "pdf" in options.formats or options.municipality_files:
@@ -159,16 +163,15 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
         from reportgen.workbook.builder import build_workbook
 
         with timed(result, "xlsx"):
-            workbook = build_workbook(ctx.survey, scope, synthetic=ctx.survey.synthetic, tables=ctx.tables,
-                                      created=ctx.created)
+            workbook = build_workbook(
+                ctx.survey, scope, synthetic=ctx.survey.synthetic, tables=ctx.tables, created=ctx.created
+            )
             result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
     if options.municipality_files and not scope.is_national:
         from reportgen.municipality.files import build_municipality_files
 
         with timed(result, "municipality"):
-            result.files.extend(
-                build_municipality_files(ctx, metrics, folder, deck_pdf=pdf_path, workbook=xlsx_path)
-            )
+            result.files.extend(build_municipality_files(ctx, metrics, folder, deck_pdf=pdf_path, workbook=xlsx_path))
     with timed(result, "manifest"):
         write_manifest(folder)
         write_bytes_atomic(folder / STAMP, json.dumps(stamp, indent=2).encode("utf-8"))
