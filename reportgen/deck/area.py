@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.deck import alttext
+from reportgen.deck.charts import compared_chart
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.dimension import dimension_slides
 from reportgen.deck.format import integer, mean, percent, percent_number, points
@@ -215,22 +216,16 @@ def _offer_per_unit(
 def _group_means(ctx: Context, spec: SlideSpec, area: AreaMetrics, *_: object) -> Slide:
     """4. Mean offered per huvudgrupp, the scope beside Riket."""
     groups = area.group_means
-    categories = [g.huvudgrupp for g in groups]
-    series = [(ctx.values["scope_label"], [g.mean or 0.0 for g in groups], "primary")]
-    if not ctx.national:
-        series.append((ctx.values["riket"], [g.national_mean or 0.0 for g in groups], "cat_AB"))
-    subject = (
-        f"genomsnittligt antal erbjudna insatser per huvudgrupp inom området {area.area}, {ctx.values['scope_name']}"
-    )
-    if not ctx.national:
-        subject += " jämfört med riket"
-    chart = ChartSpec(
+    chart = compared_chart(
+        ctx,
+        categories=[g.huvudgrupp for g in groups],
+        mine=[g.mean or 0.0 for g in groups],
+        theirs=[g.national_mean or 0.0 for g in groups],
+        subject=f"genomsnittligt antal erbjudna insatser per huvudgrupp inom området {area.area}, "
+        f"{ctx.values['scope_name']}",
+        value_format="decimal",
         region="body",
         kind="bar",
-        categories=tuple(categories),
-        series=tuple(Series(name, tuple(values), color) for name, values, color in series),
-        alt_text=alttext.grouped(subject, categories, [(n, v) for n, v, _ in series], "decimal"),
-        value_format="decimal",
         axis_label=ctx.string(spec, "axis"),
         key=ctx.key(spec),
     )
@@ -270,22 +265,17 @@ def _wish(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: AreaM
     wish = area.wish
     if not wish.answered:
         return ctx.content(spec, [question, TextBlock("right_wide", (Paragraph(ctx.string(spec, "none")),))])
-    labels = [ctx.layouts.labels["wish"][c] for c in WISH_CODES]
-    series = [(ctx.values["scope_label"], [points(wish.share(c)) for c in WISH_CODES], "primary")]
-    if not ctx.national and national_area.wish.answered:
-        series.append((ctx.values["riket"], [points(national_area.wish.share(c)) for c in WISH_CODES], "cat_AB"))
-    subject = (
-        f"andel kommuner som vill ge insatser utan biståndsbeslut inom området {area.area}, "
-        f"{ctx.values['scope_name']}, 100 % = {integer(wish.answered)} kommuner"
-    )
-    chart = ChartSpec(
+    chart = compared_chart(
+        ctx,
+        categories=[ctx.layouts.labels["wish"][c] for c in WISH_CODES],
+        mine=[points(wish.share(c)) for c in WISH_CODES],
+        theirs=[points(national_area.wish.share(c)) for c in WISH_CODES] if national_area.wish.answered else None,
+        subject=f"andel kommuner som vill ge insatser utan biståndsbeslut inom området {area.area}, "
+        f"{ctx.values['scope_name']}, 100 % = {integer(wish.answered)} kommuner",
+        value_format="percent",
         region="right_wide",
         kind="column",
         orientation="vertical",
-        categories=tuple(labels),
-        series=tuple(Series(n, tuple(v), c) for n, v, c in series),
-        alt_text=alttext.grouped(subject, labels, [(n, v) for n, v, _ in series], "percent"),
-        value_format="percent",
         caption=ctx.string(spec, "caption", n=integer(wish.answered)),
         key=ctx.key(spec),
     )

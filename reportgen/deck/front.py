@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from reportgen.deck import alttext
+from reportgen.deck.charts import compared_chart
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, percent_number, points
 from reportgen.deck.layout import SectionSpec, SlideSpec
@@ -155,9 +156,6 @@ def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
     labels = [_area_label(a) for a in table.index]
     mine = [points(r.answered / r.units) if r.units else 0.0 for r in table.itertuples()]
     theirs = [points(r.national_answered / r.national_units) if r.national_units else 0.0 for r in table.itertuples()]
-    series = [(ctx.values["scope_label"], mine, "primary")]
-    if not ctx.national:
-        series.append((ctx.values["riket"], theirs, "cat_AB"))
     paragraphs = [
         Paragraph(
             ctx.string(
@@ -175,16 +173,15 @@ def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
     if len(table):
         low, high = int(table["national_answered"].min()), int(table["national_answered"].max())
         paragraphs.append(Paragraph(ctx.string(spec, "riket_range", low=integer(low), high=integer(high))))
-    subject = f"andel kommuner som besvarat enkäten per verksamhetsområde, {ctx.values['scope_name']}"
-    if not ctx.national:
-        subject += " jämfört med riket"
-    chart = ChartSpec(
+    chart = compared_chart(
+        ctx,
+        categories=labels,
+        mine=mine,
+        theirs=theirs,
+        subject=f"andel kommuner som besvarat enkäten per verksamhetsområde, {ctx.values['scope_name']}",
+        value_format="percent",
         region="right_wide",
         kind="bar",
-        categories=tuple(labels),
-        series=tuple(Series(n, tuple(v), c) for n, v, c in series),
-        alt_text=alttext.grouped(subject, labels, [(n, v) for n, v, _ in series], "percent"),
-        value_format="percent",
         caption=ctx.string(spec, "caption"),
         key=spec.key,
     )

@@ -146,25 +146,22 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
 
 def render_divider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     """Section divider: big number and title (one H1) on the primary colour."""
-    t = ctx.theme
-    _fill(ctx, Region(0, 0, t.width, t.height), "divider_background")
-    with ctx.tagger.content("H1"):
-        if slide.section_number:
-            number = Look(t.sizes["section_number"], bold=True, color="divider_text", valign="bottom")
-            _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
-        title = Look(t.sizes["section_title"], bold=True, color="divider_text")
-        _draw(ctx, t.region("section_title"), escape(slide.title), title)
+    _divider(ctx, slide, "H1", "divider_background", "divider_text", ctx.theme.sizes["section_number"])
 
 
 def render_subdivider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     """Sub-section divider: the title (H2) on the light colour, number above when given."""
+    _divider(ctx, slide, "H2", "light", "primary", ctx.theme.sizes["section_title"])
+
+
+def _divider(ctx: Ctx, slide: Slide, role: str, background: str, color: str, number_size: float) -> None:
     t = ctx.theme
-    _fill(ctx, Region(0, 0, t.width, t.height), "light")
-    with ctx.tagger.content("H2"):
+    _fill(ctx, Region(0, 0, t.width, t.height), background)
+    with ctx.tagger.content(role):
         if slide.section_number:
-            number = Look(t.sizes["section_title"], bold=True, color="primary", valign="bottom")
+            number = Look(number_size, bold=True, color=color, valign="bottom")
             _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
-        title = Look(t.sizes["section_title"], bold=True, color="primary")
+        title = Look(t.sizes["section_title"], bold=True, color=color)
         _draw(ctx, t.region("section_title"), escape(slide.title), title)
 
 

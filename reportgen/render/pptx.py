@@ -339,29 +339,25 @@ def render_chart(page: Page, block: ChartSpec) -> None:
 
 
 def render_note(page: Page) -> None:
-    if page.slide.note:
-        _text(
-            page,
-            page.theme.region("note"),
-            [Paragraph(f"Not: {page.slide.note}")],
-            page.theme.sizes["note"],
-            name="Not",
-            color="muted",
-            valign="bottom",
-            min_size=6,
-        )
+    _furniture_line(page, "note", "Not", page.slide.note, valign="bottom")
 
 
 def render_source(page: Page) -> None:
-    if page.slide.source:
+    _furniture_line(page, "source", "Källa", page.slide.source)
+
+
+def _furniture_line(page: Page, region: str, prefix: str, text: str, **options: str) -> None:
+    """The "Not:" and "Källa:" lines: small, muted, in their own regions."""
+    if text:
         _text(
             page,
-            page.theme.region("source"),
-            [Paragraph(f"Källa: {page.slide.source}")],
-            page.theme.sizes["source"],
-            name="Källa",
+            page.theme.region(region),
+            [Paragraph(f"{prefix}: {text}")],
+            page.theme.sizes[region],
+            name=prefix,
             color="muted",
             min_size=6,
+            **options,
         )
 
 
