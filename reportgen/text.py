@@ -35,3 +35,14 @@ def closest(value: str, candidates: list[str], n: int = 3) -> list[str]:
     folded = {fold(c): c for c in candidates}
     hits = difflib.get_close_matches(fold(value), list(folded), n=n, cutoff=0.6)
     return [folded[h] for h in hits]
+
+
+def shorten_rows(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
+    """Every cell cut to ``limit`` characters with "…": the last resort of a table that
+    cannot fit its region even at the smallest size (the full text is in the workbook)."""
+    return tuple(tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + "…" for c in row) for row in rows)
+
+
+def capital(text: str) -> str:
+    """First letter upper case, the rest as written ("november 2026" → "November 2026")."""
+    return text[:1].upper() + text[1:]

@@ -16,6 +16,7 @@ import pandas as pd
 from reportgen.appendix import texts
 from reportgen.appendix.model import AppendixDocument, Block, HeaderCell, Heading, Paragraph, Section, Table, TitlePage
 from reportgen.catalog import Catalog
+from reportgen.figures import format as fmt
 from reportgen.metrics.appendix import APPENDIX_COLUMNS
 from reportgen.metrics.model import Scope
 
@@ -34,7 +35,7 @@ def cell_text(count: Any, share: Any) -> str:
     """``156 (65%)``; ``-`` where the share has no denominator (nobody answered)."""
     if pd.isna(share):
         return texts.DASH
-    return f"{int(count)} ({int(share)}%)"
+    return f"{fmt.integer(int(count))} ({fmt.percent(int(share))})"
 
 
 def catalog_rows(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:

@@ -53,10 +53,6 @@ def area_heading(area: str) -> str:
     return f"Verksamhetsområde {area}"
 
 
-def scope_phrase(scope: str, national: bool) -> str:
-    return "hela landet" if national else scope
-
-
 def title_lines(scope: str, national: bool) -> tuple[str, ...]:
     where = "alla kommuner i landet" if national else f"kommunerna i {scope}"
     return (

@@ -18,7 +18,7 @@ from reportgen.appendix import texts
 from reportgen.appendix.builder import FIGURES, catalog_rows
 from reportgen.catalog import Catalog
 from reportgen.metrics.model import Scope
-from reportgen.text import slugify
+from reportgen.text import capital, slugify
 from reportgen.workbook.model import Cell, Column, Properties, Sheet, TableData, Workbook
 from reportgen.workbook.texts import CONTENTS_SHEET, COVER_SHEET, NOT_APPLICABLE, NOTES_SHEET, TARGETS
 
@@ -109,7 +109,7 @@ def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) ->
 
 
 def _sheet_name(area: str) -> str:
-    name = area[:1].upper() + area[1:]
+    name = capital(area)
     for char in "[]:*?/\\":
         name = name.replace(char, "-")
     return name[:31].strip("'")

@@ -41,7 +41,7 @@ class SharedContext:
     survey: Survey
     tables: SurveyTables  # the survey coded once; each county is a cut of it
     national: ScopeMetrics
-    extras: dict[str, Any]  # front-matter figures: insights, catalog sizes, response overview
+    extras: dict[str, Any]  # figures computed once per run for the front matter (the national insights)
     date_text: str
     created: dt.datetime  # document date written into every file (SOURCE_DATE_EPOCH pins it)
     fingerprint: str  # inputs + layouts + version: unchanged → finished counties are skipped

@@ -129,10 +129,8 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     with timed(result, "deck"):
         extras = dict(ctx.extras)
         if scope.is_national:
-            from reportgen.metrics.compute import compute_scope as compute
-
             extras["counties"] = [
-                compute(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
+                compute_scope(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
             ]
         deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=extras, date_text=ctx.date_text)
     needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files

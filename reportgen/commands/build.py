@@ -78,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         from reportgen.commands.appendix import run_appendix
 
         return run_appendix(args, console)
-    if args.template is not None and not args.appendix:  # a bad template fails once, before any work
+    if args.template is not None:  # a bad template fails once, before any work
         from reportgen.render.pptx_template import open_template
 
         open_template(args.template)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import pandas as pd
 
+from reportgen.batch.atomic import write_bytes_atomic
 from reportgen.errors import ReportgenError
 from reportgen.metrics.appendix import appendix_from
 from reportgen.metrics.compute import compute_scope
@@ -96,12 +95,4 @@ def _emit(text: str, out: Path | None) -> None:
         raise ReportgenError(f"--out {out} is a folder; give a file name, e.g. {out / 'metrics.json'}")
     if not out.parent.is_dir():
         raise ReportgenError(f"--out: the folder {out.parent} does not exist")
-    # Written beside the target and renamed: never a half-written file (SPEC §7).
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", dir=out.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomic(out, text.encode("utf-8"))  # never a half-written file (SPEC §7)

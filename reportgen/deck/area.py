@@ -30,7 +30,7 @@ from reportgen.deck.model import (
 )
 from reportgen.metrics.model import AreaMetrics, CategoryShares, InsatsShare
 from reportgen.metrics.offer import swedish_key
-from reportgen.text import slugify
+from reportgen.text import capital, slugify
 
 STATUSES = ("slutford", "paborjad", "ej_paborjad")
 WISH_CODES = ("ja", "nej", "vet_ej")
@@ -50,7 +50,7 @@ def area_values(ctx: Context, area: AreaMetrics) -> dict[str, object]:
     """Placeholder values of an area (see the head of deck.yaml)."""
     return {
         "area": area.area,
-        "Area": area.area[:1].upper() + area.area[1:],
+        "Area": capital(area.area),
         "catalog_size": area.catalog_size,
         "n_riket": area.national_response.with_answers,
         "respondents": area.response.respondents,

@@ -24,6 +24,7 @@ from reportgen.metrics.catalog_stats import catalog_sizes, response_overview_fro
 from reportgen.metrics.insights import NationalInsights, national_insights
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.survey import Survey
+from reportgen.text import capital
 
 
 def build_deck(
@@ -105,7 +106,7 @@ def build_deck(
         subtitle=ctx.text(layouts.title["subtitle"], "title.subtitle"),
         county=metrics.scope.name,
         # The date stands alone on the title slide, so it starts with a capital ("Maj 2022").
-        date_text=date_text[:1].upper() + date_text[1:],
+        date_text=capital(date_text),
         sections=tuple(sections),
         front=tuple(front),
         synthetic=synthetic,

@@ -17,6 +17,7 @@ from reportgen.deck.layout import SectionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
 from reportgen.metrics.insights import AreaFigure, NationalInsights
 from reportgen.metrics.model import ScopeMetrics
+from reportgen.text import capital
 
 
 @dataclass(frozen=True)
@@ -32,10 +33,6 @@ class FrontData:
     response_overview: pd.DataFrame
     insights: NationalInsights
     national: ScopeMetrics
-
-
-def capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def title_slide(ctx: Context, spec: SlideSpec) -> Slide:

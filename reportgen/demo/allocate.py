@@ -11,24 +11,19 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
-from fractions import Fraction
 
 import numpy as np
+
+from reportgen.metrics.percent import whole_percent
 
 
 class Infeasible(ValueError):
     """No allocation meets the targets; the message says which."""
 
 
-def round_half_up(value: Fraction | float) -> int:
-    """Whole percent as printed: halves round up (SPEC §5), exact for fractions."""
-    value = Fraction(value)
-    return int((value + Fraction(1, 2)).__floor__())
-
-
 def percent(count: int, denominator: int) -> int:
-    """100 · count / denominator rounded half up, in integers: ⌊(200·count + d) / 2d⌋."""
-    return (200 * count + denominator) // (2 * denominator)
+    """100 · count / denominator rounded half up (the metrics' own rounding)."""
+    return int(whole_percent(count, denominator))  # type: ignore[arg-type]
 
 
 def feasible_denominators(count: int, pct: int, low: int, high: int) -> list[int]:

@@ -92,8 +92,7 @@ def _area(area, catalog, register, traits, national, target: SkaneArea, county_c
     silent = target.answered - plan.skane_rows
     if plan.national_responding != NATIONAL_ANSWERED[area] + silent:
         notes.append(
-            f"{area}: Riket has {plan.national_responding - silent} units with answers, "
-            f"not {NATIONAL_ANSWERED[area]}"
+            f"{area}: Riket has {plan.national_responding - silent} units with answers, not {NATIONAL_ANSWERED[area]}"
         )
     units = register.units
     skane_units = list(units.index[units["county_code"] == county_code])

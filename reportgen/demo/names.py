@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reportgen.catalog import Catalog
+from reportgen.catalog import MARKS, Catalog
 from reportgen.text import fold
 
 #: Deck spelling (as ``name_key``) → catalog spelling (as ``name_key``), per area.
@@ -50,9 +50,8 @@ ALIASES: dict[str, dict[str, str]] = {
 }
 
 
-_MARK = re.compile(r"\s*(\\?\*){1,2}\s*$")
 _ANHORIGA = re.compile(r"\s*\(anh[öo]riga\)\s*$", re.IGNORECASE)
-TARGET_OF_MARK = {"": "person", "*": "anhoriga", "**": "valdsutovare"}
+TARGET_OF_MARK = {mark: target for target, mark in MARKS.items()}
 
 
 def split_mark(name: str) -> tuple[str, str]:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from reportgen.errors import Problem, ValidationError
 from reportgen.io.read import read_file
+from reportgen.io.respondents import normalise_code
 from reportgen.register import Register
 from reportgen.text import closest, fold
 
@@ -75,9 +76,7 @@ def load_recipients(path: Path, register: Register, county_codes: list[str]) -> 
             if raw_code is None or (isinstance(raw_code, float) and pd.isna(raw_code)):
                 problems.append(Problem(table.file, line, table.headers[code_col], "", "municipality code is blank"))
                 continue
-            code = str(raw_code).strip()
-            if code.isdigit() and len(code) < 4:
-                code = code.zfill(4)
+            code = normalise_code(str(raw_code))
             if code not in units.index:
                 hint = closest(code, list(units.index)) or closest(code, list(units["name"]))
                 extra = f"; did you mean {', '.join(hint)}?" if hint else ""

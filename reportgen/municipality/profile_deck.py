@@ -14,6 +14,7 @@ from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Section,
 from reportgen.metrics.profile import AreaProfile, MissingInsats, UnitProfile
 from reportgen.paths import LAYOUTS_DIR
 from reportgen.survey import CATEGORIES
+from reportgen.text import capital
 
 
 @lru_cache(maxsize=2)
@@ -48,9 +49,13 @@ def _overview(p: UnitProfile, t: dict[str, Any]) -> Slide:
         Series(names[2], tuple(float(a.national_mean or 0) for a in p.areas.values()), "accent"),
     )
     answered = [a for a in p.areas.values() if a.responded]
-    summary = "; ".join(
-        f"{a.area}: {a.offered} (länet {_mean(a.county_mean)}, riket {_mean(a.national_mean)})" for a in answered
-    ) or "kommunen besvarade ingen av enkäterna"
+    summary = (
+        "; ".join(
+            f"{a.area}: {fmt.integer(a.offered)} (länet {_mean(a.county_mean)}, riket {_mean(a.national_mean)})"
+            for a in answered
+        )
+        or "kommunen besvarade ingen av enkäterna"
+    )
     chart = ChartSpec(
         region="right",
         kind="bar",
@@ -58,7 +63,7 @@ def _overview(p: UnitProfile, t: dict[str, Any]) -> Slide:
         series=series,
         alt_text=(
             f"Stapeldiagram: antal erbjudna insatser per verksamhetsområde i {p.name} jämfört med snittet i "
-            f"{p.county} och i riket. {summary[0].upper()}{summary[1:]}."
+            f"{p.county} och i riket. {capital(summary)}."
         ),
         value_format="decimal",
         caption=o["chart_title"],
@@ -84,8 +89,14 @@ def _overview(p: UnitProfile, t: dict[str, Any]) -> Slide:
 def _missing_table(region: str, caption: str, rows: tuple[MissingInsats, ...], t: dict[str, Any], name: str) -> Table:
     a = t["area"]
     body = tuple((m.insats, fmt.percent(m.share)) for m in rows) or ((a["none_missing"].format(municipality=name), ""),)
-    return Table(region=region, header=tuple(a["missing_header"]), rows=body, widths=(0.78, 0.22),
-                 align=("left", "right"), caption=caption)
+    return Table(
+        region=region,
+        header=tuple(a["missing_header"]),
+        rows=body,
+        widths=(0.78, 0.22),
+        align=("left", "right"),
+        caption=caption,
+    )
 
 
 def _dimension_rows(a: AreaProfile, t: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
@@ -93,18 +104,26 @@ def _dimension_rows(a: AreaProfile, t: dict[str, Any]) -> tuple[tuple[str, ...],
     for name, (mine, county) in a.dimensions.items():
         labels = t["dimensions"][name]
         for category in CATEGORIES:
-            rows.append((labels["label"], labels[category],
-                         fmt.percent(mine.share(category)) if mine is not None else fmt.MISSING,
-                         fmt.percent(county.share(category))))
+            rows.append(
+                (
+                    labels["label"],
+                    labels[category],
+                    fmt.percent(mine.share(category)) if mine is not None else fmt.MISSING,
+                    fmt.percent(county.share(category)),
+                )
+            )
     return tuple(rows)
 
 
 def _area_slide(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Slide:
     s = t["area"]
     values = {
-        "municipality": p.name, "area": a.area, "size": a.catalog_size,
+        "municipality": p.name,
+        "area": a.area,
+        "size": a.catalog_size,
         "offered": fmt.integer(a.offered) if a.responded else fmt.MISSING,
-        "county_mean": _mean(a.county_mean), "national_mean": _mean(a.national_mean),
+        "county_mean": _mean(a.county_mean),
+        "national_mean": _mean(a.national_mean),
     }
     title = s["title"].format(**values)
     key = f"profil/{p.respondent_id}/{a.area}"
@@ -113,9 +132,14 @@ def _area_slide(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Slide:
         return Slide(kind="content", title=title, blocks=(text,), source=t["source"], key=key)
     blocks = (
         KeyFigure("profile_key", values["offered"], s["key_caption"].format(**values)),
-        Table(region="profile_dims", header=tuple(h.format(**values) for h in s["dimensions_header"]),
-              rows=_dimension_rows(a, t), widths=(0.18, 0.42, 0.2, 0.2),
-              align=("left", "left", "right", "right"), caption=s["dimensions_caption"]),
+        Table(
+            region="profile_dims",
+            header=tuple(h.format(**values) for h in s["dimensions_header"]),
+            rows=_dimension_rows(a, t),
+            widths=(0.18, 0.42, 0.2, 0.2),
+            align=("left", "left", "right", "right"),
+            caption=s["dimensions_caption"],
+        ),
         _missing_table("profile_top", s["missing_county"].format(**values), a.missing_in_county, t, p.name),
         _missing_table("profile_bottom", s["missing_riket"].format(**values), a.missing_in_riket, t, p.name),
     )
@@ -132,6 +156,14 @@ def build_profile_deck(p: UnitProfile, *, date_text: str, synthetic: bool, layou
     slides = (_overview(p, t), *(_area_slide(p, a, t) for a in p.areas.values()))
     section = Section(number="1", title=title, slides=slides)
     # The date stands alone on the title slide, so it starts with a capital ("Maj 2022").
-    date = date_text[:1].upper() + date_text[1:]
-    return Deck(title=title, subtitle=subtitle, county=p.county, date_text=date, sections=(section,),
-                front=(front,), synthetic=synthetic, author="reportgen")
+    date = capital(date_text)
+    return Deck(
+        title=title,
+        subtitle=subtitle,
+        county=p.county,
+        date_text=date,
+        sections=(section,),
+        front=(front,),
+        synthetic=synthetic,
+        author="reportgen",
+    )

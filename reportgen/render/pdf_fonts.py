@@ -26,6 +26,9 @@ class PdfFonts:
     regular: str
     bold: str
 
+    def pick(self, bold: bool) -> str:
+        return self.bold if bold else self.regular
+
 
 def register_fonts(theme: Theme) -> PdfFonts:
     """Register the theme's regular and bold faces with reportlab (idempotent).

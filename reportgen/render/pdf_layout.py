@@ -22,6 +22,7 @@ from reportlab.platypus import TableStyle
 
 from reportgen.deck.model import Table
 from reportgen.render.pdf_fonts import PdfFonts
+from reportgen.text import shorten_rows
 from reportgen.theme import Theme
 
 PT = 72.0  # points per inch
@@ -120,19 +121,15 @@ def fit_table(
         size = max(size - 0.5, min_size)
     # The longest cell text that still fits, found by bisection; shorter texts stay whole.
     low, high = 1, max((len(c) for row in block.rows for c in row), default=0)
-    best = build_table(theme, fonts, block, truncate_rows(block.rows, 1), size, w, render_cb)
+    best = build_table(theme, fonts, block, shorten_rows(block.rows, 1), size, w, render_cb)
     while low <= high:
         middle = (low + high) // 2
-        candidate = build_table(theme, fonts, block, truncate_rows(block.rows, middle), size, w, render_cb)
+        candidate = build_table(theme, fonts, block, shorten_rows(block.rows, middle), size, w, render_cb)
         if candidate.wrap(w, h)[1] <= h:
             best, low = candidate, middle + 1
         else:
             high = middle - 1
     return best, best.wrap(w, h)[1]
-
-
-def truncate_rows(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + "…" for c in row) for row in rows)
 
 
 def build_table(

@@ -37,6 +37,7 @@ from pptx.util import Inches
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import chart_box
+from reportgen.render.pdf import DEMO_LABEL  # one wording for both renderers
 from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_table import add_table
@@ -44,7 +45,6 @@ from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_tem
 from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
 from reportgen.theme import Region, Theme, load_theme
 
-DEMO_LABEL = "Syntetiska demodata – inte verkliga svar"
 DEMO_INSET = 0.15  # inches between the demo label's band and its text
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 

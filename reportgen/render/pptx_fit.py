@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from reportgen.deck.model import Paragraph, Table
+from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.text import shorten_rows
 from reportgen.theme import Theme
 
 LINE_HEIGHT = 1.2  # line pitch as a multiple of the size; the renderer sets exactly this spacing
@@ -40,28 +41,13 @@ class TableOverflowError(ValueError):
     splits tables by the theme's ``max_rows_per_slide``), not of the user's input."""
 
 
-@dataclass(frozen=True)
-class Fonts:
-    """The names under which the measuring fonts are registered with reportlab."""
-
-    regular: str
-    bold: str
-
-    def pick(self, bold: bool) -> str:
-        return self.bold if bold else self.regular
+#: The measuring fonts are the PDF's fonts (the same metrics as Arial), registered once.
+Fonts = PdfFonts
 
 
 def measuring_fonts(theme: Theme) -> Fonts:
     """Register the theme's PDF fonts with reportlab (idempotent) and name them."""
-    return Fonts(_register(str(theme.font_path("pdf_regular"))), _register(str(theme.font_path("pdf_bold"))))
-
-
-@lru_cache(maxsize=8)
-def _register(path: str) -> str:
-    name = path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path))
-    return name
+    return register_fonts(theme)
 
 
 @lru_cache(maxsize=65536)
@@ -164,11 +150,11 @@ def fit_table(table: Table, width: float, height: float, theme: Theme, fonts: Fo
         size = max(size - SIZE_STEP, smallest)
     if sum(heights) <= height:
         return TableFit(size, table.rows, heights, widths)
-    best = _truncate(table.rows, 1)
+    best = shorten_rows(table.rows, 1)
     low, high = 2, max((len(c) for row in table.rows for c in row), default=1)
     while low <= high:
         middle = (low + high) // 2
-        candidate = _truncate(table.rows, middle)
+        candidate = shorten_rows(table.rows, middle)
         if sum(row_heights(table.header, candidate, widths, size, theme, fonts)) <= height:
             best, low = candidate, middle + 1
         else:
@@ -180,12 +166,6 @@ def fit_table(table: Table, width: float, height: float, theme: Theme, fonts: Fo
             f"{size:g} pt with its texts shortened; the deck layout must split it over more slides"
         )
     return TableFit(size, best, heights, widths)
-
-
-def _truncate(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[str, ...], ...]:
-    return tuple(
-        tuple(c if len(c) <= limit else c[: max(limit - 1, 0)].rstrip() + ELLIPSIS for c in row) for row in rows
-    )
 
 
 def bullet_indent(level: int, size: float) -> float:

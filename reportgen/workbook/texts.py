@@ -7,6 +7,8 @@ not the short spellings accepted on input (``survey.VOCABULARY``).
 
 from __future__ import annotations
 
+from reportgen.text import capital
+
 SOURCE = "Källa: Enkät: Kartläggning av socialtjänstens insatser i Sveriges kommuner (2021)."
 SURVEY = "Kartläggning av socialtjänstens insatser i Sveriges kommuner"
 SYNTHETIC = (
@@ -113,4 +115,4 @@ FOLLOW_UP_NOTES = ("[note 5]", "[note 6]")
 
 def area_title(area: str) -> str:
     """The catalog's lower-case area key as a heading ("barn och unga" → "Barn och unga")."""
-    return area[:1].upper() + area[1:]
+    return capital(area)
