@@ -13,10 +13,10 @@ from typing import Any
 
 import pandas as pd
 
+from reportgen import numbers as fmt
 from reportgen.appendix import texts
 from reportgen.appendix.model import AppendixDocument, Block, HeaderCell, Heading, Paragraph, Section, Table, TitlePage
 from reportgen.catalog import Catalog
-from reportgen.figures import format as fmt
 from reportgen.metrics.appendix import APPENDIX_COLUMNS
 from reportgen.metrics.model import Scope
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportgen.appendix.builder import build_document
 from reportgen.appendix.pdf import render_appendix_pdf
 from reportgen.appendix.workbook import build_appendix_workbook
-from reportgen.batch.atomic import atomic_output
+from reportgen.atomic import atomic_output
 from reportgen.batch.checks import check_file
 from reportgen.batch.manifest import MANIFEST, write_manifest
 from reportgen.batch.naming import appendix_name, county_folder

@@ -1,7 +1,7 @@
 """Build every output of one county (or Riket) from the shared context.
 
 Stages are timed so the benchmark can report where the time goes. Each file is written
-under a temporary name, re-opened, then renamed into place (batch.atomic).
+under a temporary name, re-opened, then renamed into place (reportgen.atomic).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportgen.batch.atomic import atomic_output, remove_stale_temps, write_bytes_atomic
+from reportgen.atomic import atomic_output, remove_stale_temps, write_bytes_atomic
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest

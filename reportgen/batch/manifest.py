@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportgen.batch.atomic import TEMP_PREFIX, write_bytes_atomic
+from reportgen.atomic import TEMP_PREFIX, write_bytes_atomic
 
 MANIFEST = "manifest.csv"
 #: Files that describe the folder rather than belong to the delivery.

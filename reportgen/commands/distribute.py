@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from reportgen.batch.atomic import write_bytes_atomic
+from reportgen.atomic import write_bytes_atomic
 from reportgen.batch.naming import county_folder, municipality_stem
 from reportgen.distribute.log import DeliveryLog, LogLine, now
 from reportgen.distribute.message import Delivery, compose

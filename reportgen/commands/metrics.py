@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reportgen.batch.atomic import write_bytes_atomic
+from reportgen.atomic import write_bytes_atomic
 from reportgen.errors import ReportgenError
 from reportgen.metrics.appendix import appendix_from
 from reportgen.metrics.compute import compute_scope

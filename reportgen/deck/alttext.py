@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportgen.figures import format as fmt
+from reportgen import numbers as fmt
 
 #: Charts with at most this many values have every value read out.
 READ_ALL = 8

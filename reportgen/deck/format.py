@@ -1,6 +1,6 @@
 """Swedish number formats for the deck's text and tables (SPEC §5, last paragraph).
 
-The rules themselves live in ``reportgen.figures.format`` so that a chart's value labels
+The rules themselves live in ``reportgen.numbers`` so that a chart's value labels
 and the slide text around it can never disagree; this module only adapts the metrics'
 conventions to them: shares arrive as 0–1 (or None where nobody answered), and an
 undefined figure is shown as a dash.
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from reportgen.figures import format as fmt
+from reportgen import numbers as fmt
 
 #: Shown where a figure is undefined (nobody answered).
 MISSING = "–"

@@ -15,13 +15,14 @@ save, so the save's font work shrinks with the file (about 10 ms less per chart)
 whose text has a character outside that repertoire draws with the layout-free copy of
 the whole font instead (``Fonts.covering``), so nothing ever falls back to a box.
 
-The copies are made once per font file and kept in the user's cache folder (written to
-a temporary name and renamed, so parallel workers never read half a file).
+The copies are made once per font file and kept in the user's cache folder (through the
+atomic writer, so parallel workers never read half a file).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
 from functools import lru_cache
@@ -29,12 +30,14 @@ from pathlib import Path
 
 from fontTools import subset
 
+from reportgen.atomic import write_bytes_atomic
+
 RECIPE = "layout-free-1"  # change when the subsetting options change
 DROP = ["GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "BASE", "JSTF", "MATH"]
 
 # What chart text is written in: Basic Latin, Latin-1 (å ä ö é ü), Latin Extended-A
 # (names in Finnish, Sámi, Polish …), general punctuation (– — … and the narrow no-break
-# space of grouped numbers), € and the typographic minus of negative numbers (format.py).
+# space of grouped numbers), € and the typographic minus of negative numbers (reportgen.numbers).
 REPERTOIRE: tuple[range, ...] = (
     range(0x20, 0x7F),
     range(0xA0, 0x180),
@@ -101,11 +104,6 @@ def _write_copy(source: Path, target: Path, repertoire: tuple[range, ...] | None
         codes = [c for c in font.getBestCmap() if repertoire is None or any(c in r for r in repertoire)]
         subsetter.populate(unicodes=codes)
         subsetter.subset(font)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as out:
-                font.save(out)
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        buffer = io.BytesIO()
+        font.save(buffer)
+    write_bytes_atomic(target, buffer.getvalue())

@@ -11,8 +11,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from matplotlib.ticker import MaxNLocator
 
+from reportgen import numbers as fmt
 from reportgen.deck.model import ChartSpec
-from reportgen.figures import format as fmt
 from reportgen.figures.legend import LegendEntry
 from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette
 from reportgen.theme import Theme
@@ -36,7 +36,7 @@ def context(theme: Theme) -> Context:
 def chart_context(spec: ChartSpec, theme: Theme) -> Context:
     """The context to draw ``spec`` with: fonts that have a glyph for each of its texts.
 
-    Numbers are written with digits, "," "%" "−" "–" and narrow spaces only (format.py),
+    Numbers are written with digits, "," "%" "−" "–" and narrow spaces only (reportgen.numbers),
     which every chart font has, so the spec's own words decide.
     """
     ctx = context(theme)

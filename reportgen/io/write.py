@@ -7,11 +7,11 @@ Used for the bundled demo data (SPEC §9), so the output is deterministic byte f
 from __future__ import annotations
 
 import gzip
-import os
 from pathlib import Path
 
 import pandas as pd
 
+from reportgen.atomic import write_bytes_atomic
 from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, VALUE_FIELDS
 from reportgen.survey import CANONICAL, Survey
 from reportgen.text import slugify
@@ -52,7 +52,7 @@ def write_survey(survey: Survey, folder: Path, *, split_by_area: bool = True) ->
             stale.unlink()
     marker = folder / SYNTHETIC_MARKER
     if survey.synthetic:
-        marker.write_text("Synthetic answers made by a seeded generator; not real survey data.\n", encoding="utf-8")
+        write_bytes_atomic(marker, b"Synthetic answers made by a seeded generator; not real survey data.\n")
         written.append(marker)
     elif marker.exists():
         marker.unlink()
@@ -115,12 +115,10 @@ def _joined_groups(survey: Survey) -> pd.DataFrame:
 
 
 def _write(path: Path, frame: pd.DataFrame, *, compress: bool) -> Path:
-    """Write to a temporary name, then rename: a half-written file is never left behind."""
+    """One answer file, through the atomic writer: a half-written file is never left behind."""
     text = frame.to_csv(sep=SEPARATOR, index=False, lineterminator="\n", na_rep="")
     data = text.encode("utf-8")
     if compress:
         data = gzip.compress(data, compresslevel=6, mtime=0)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_bytes(data)
-    os.replace(temporary, path)
+    write_bytes_atomic(path, data)
     return path

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from reportgen.batch.atomic import atomic_output
+from reportgen.atomic import atomic_output
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, profile_name

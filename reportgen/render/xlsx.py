@@ -77,7 +77,7 @@ class _Formats:
 
 
 def render_xlsx(workbook: Workbook, path: Path) -> None:
-    """Write ``workbook`` to ``path`` (the caller makes the write atomic, batch.atomic)."""
+    """Write ``workbook`` to ``path`` (the caller makes the write atomic, reportgen.atomic)."""
     buffer = io.BytesIO()
     book = xlsxwriter.Workbook(buffer, WORKBOOK_OPTIONS)
     properties: dict[str, Any] = {

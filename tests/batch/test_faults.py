@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.batch.atomic import TEMP_PREFIX
+from reportgen.atomic import TEMP_PREFIX
 from reportgen.batch.checks import check_file
 from reportgen.batch.manifest import verify_manifest
 

@@ -15,12 +15,12 @@ from PIL import Image
 from reportgen.figures.bars import draw_horizontal
 from reportgen.figures.draw import chart_rc, draw_chart, draw_charts, figure_pdf, rasterise
 from reportgen.figures.fonts import REPERTOIRE
-from reportgen.figures.format import decimal, integer, percent
 from reportgen.figures.layout import chart_box
 from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import chart_context
 from reportgen.figures.rects import add_rects
 from reportgen.figures.style import chart_fonts
+from reportgen.numbers import decimal, integer, percent
 from reportgen.theme import load_theme
 
 from . import samples as S

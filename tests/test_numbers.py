@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.figures.format import decimal, integer, percent, value
+from reportgen.numbers import decimal, integer, percent, value
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,10 @@
-"""Write a file under a temporary name, check it, then rename it into place.
+"""The one atomic writer: write under a temporary name, check, sync, rename into place.
 
-A crash or kill at any moment leaves either the previous finished file or none under
-the final name, never a half-written one (SPEC §7, issue 6 "Faults").
+Every file reportgen writes goes through here — outputs, manifests, answer files,
+cached font copies, e-mails for review — so a crash or kill at any moment leaves either
+the previous finished file or none under the final name, never a half-written one
+(SPEC §7, issue 6 "Faults"), and every temporary name is one ``remove_stale_temps``
+finds. A neutral module (DESIGN.md): ``io/``, ``figures/`` and ``batch/`` all use it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ def atomic_output(final: Path, check: Callable[[Path], None] | None = None) -> I
 
 
 def write_bytes_atomic(final: Path, data: bytes) -> None:
+    """``data`` as the whole content of ``final``."""
     with atomic_output(final) as tmp:
         tmp.write_bytes(data)
 
