@@ -3,7 +3,7 @@
 A flowing document, unlike the deck's fixed slides: numbered sections with headings,
 paragraphs and tables that run over as many pages as they need. The builder
 (``appendix.builder``) makes it once per scope from ``metrics.appendix.appendix_table``;
-the PDF renderer (``appendix.pdf``) only lays it out, so every cell text is final here.
+the PDF renderer (``render.pdf_appendix``) only lays it out, so every cell text is final here.
 The workbook is built from the same table (``appendix.workbook``), not from this model,
 because it keeps the numbers as numbers.
 """

@@ -19,8 +19,9 @@ from reportgen.appendix.builder import FIGURES, catalog_rows
 from reportgen.catalog import Catalog
 from reportgen.metrics.model import Scope
 from reportgen.text import capital, slugify
-from reportgen.workbook.model import Cell, Column, Properties, Sheet, TableData, Workbook
-from reportgen.workbook.texts import CONTENTS_SHEET, COVER_SHEET, NOT_APPLICABLE, NOTES_SHEET, TARGETS
+from reportgen.workbook.front import assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
+from reportgen.workbook.model import Cell, Column, Sheet, TableData, Workbook
+from reportgen.workbook.texts import NOT_APPLICABLE, TARGETS
 
 #: Short names of the four figures in column headers, in ``FIGURES`` order.
 FIGURE_NAMES = ("ger insatsen", "digital form", "enskild regi", "utan biståndsbeslut")
@@ -58,19 +59,18 @@ def build_appendix_workbook(
     for area, part in rows.groupby("area", sort=False):
         sheet = _area_sheet(str(area), part, scope, synthetic)
         area_sheets.append((sheet, f"{sheet.title} ({len(part)} insatser)"))
-    cover = _cover(scope, len(rows), synthetic)
-    notes = _notes(synthetic)
-    contents = _contents([cover, notes, *(s for s, _ in area_sheets)], dict((s.name, d) for s, d in area_sheets))
-    title = f"{texts.TITLE} – {scope.name}"
-    properties = Properties(
-        title=title,
+    return assemble(
+        title=f"{texts.TITLE} – {scope.name}",
         subject=f"Bilaga till {texts.SURVEY} ({texts.SURVEY_YEAR}): resultattabeller för {scope.name}",
         keywords="socialtjänst, insatser, kartläggning, bilaga, " + scope.name,
-        comments=texts.SYNTHETIC if synthetic else texts.SOURCE,
+        cover=_cover(scope, len(rows), synthetic),
+        notes=notes_sheet(NOTES, SHORTHAND, synthetic=synthetic),
+        data=area_sheets,
+        cover_entry="Om arbetsboken",
+        notes_entry="Noter: vad som räknas, tecken och förkortningar",
+        synthetic=synthetic,
         created=created,
     )
-    sheets = (cover, contents, notes, *(s for s, _ in area_sheets))
-    return Workbook(title=title, properties=properties, sheets=sheets)
 
 
 def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) -> Sheet:
@@ -96,9 +96,7 @@ def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) ->
     ]
     if rows["given_pct"].isna().all():
         description.insert(0, texts.nobody_answered(scope.name, area))
-    description.append(texts.SOURCE)
-    if synthetic:
-        description.append(texts.SYNTHETIC)
+    description += data_footer(synthetic)
     table = TableData(
         name=f"bilaga_{slugify(area).replace('-', '_')}",
         columns=COLUMNS,
@@ -109,10 +107,7 @@ def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) ->
 
 
 def _sheet_name(area: str) -> str:
-    name = capital(area)
-    for char in "[]:*?/\\":
-        name = name.replace(char, "-")
-    return name[:31].strip("'")
+    return clean_sheet_name(capital(area))[:31].strip("'")
 
 
 #: The notes sheet: our wording of what the columns count (as the PDF's explanation).
@@ -143,29 +138,20 @@ NOTES: tuple[tuple[str, str], ...] = (
 )
 
 
-def _notes(synthetic: bool) -> Sheet:
-    rows = list(NOTES)
-    if synthetic:
-        rows.append((f"[note {len(rows) + 1}]", texts.SYNTHETIC))
-    rows.append(
-        (
-            NOT_APPLICABLE,
-            "Ej tillämpligt: i en andelskolumn att ingen kommun besvarade frågan, så att ingen andel kan räknas "
-            "(i PDF-bilagan ett streck); i kolumnen Underrubrik att insatsen står direkt under sin huvudgrupp; "
-            "i kolumnen Tecken att insatsen riktar sig till den enskilde.",
-        )
-    )
-    table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
-    description = ("Noterna hänvisas till som [note 1], [note 2] och så vidare i flikarnas beskrivningar.",)
-    return Sheet(NOTES_SHEET, "Noter och förkortningar", description, table)
+#: The shorthand of the appendix's cells, explained after the notes.
+SHORTHAND: tuple[tuple[str, str], ...] = (
+    (
+        NOT_APPLICABLE,
+        "Ej tillämpligt: i en andelskolumn att ingen kommun besvarade frågan, så att ingen andel kan räknas "
+        "(i PDF-bilagan ett streck); i kolumnen Underrubrik att insatsen står direkt under sin huvudgrupp; "
+        "i kolumnen Tecken att insatsen riktar sig till den enskilde.",
+    ),
+)
 
 
 def _cover(scope: Scope, size: int, synthetic: bool) -> Sheet:
-    lines = []
-    if synthetic:
-        lines.append("OBS! " + texts.SYNTHETIC)
     where = "alla kommuner i landet" if scope.is_national else f"kommunerna i {scope.name}"
-    lines += [
+    lines = (
         f"Arbetsboken är resultatbilagan i tabellform: för var och en av de {size} kartlagda insatserna hur många "
         f"av {where} som gett insatsen {texts.PERIOD}, och hur många som gett den i digital form, i enskild regi "
         "och utan biståndsbeslut, som antal och andel.",
@@ -173,22 +159,5 @@ def _cover(scope: Scope, size: int, synthetic: bool) -> Sheet:
         "Fliken Innehåll listar flikarna; fliken Noter förklarar vad som räknas och vad tecknen betyder. "
         "Varje verksamhetsområde har en flik med en tabell med filterknappar i rubrikraden.",
         texts.SOURCE,
-    ]
-    return Sheet(COVER_SHEET, f"{texts.TITLE}: {scope.name}", tuple(lines), None)
-
-
-def _contents(sheets: list[Sheet], described: dict[str, str]) -> Sheet:
-    own = {
-        COVER_SHEET: "Om arbetsboken",
-        CONTENTS_SHEET: "Den här förteckningen över flikarna",
-        NOTES_SHEET: "Noter: vad som räknas, tecken och förkortningar",
-        **described,
-    }
-    order = [sheets[0].name, CONTENTS_SHEET, *(s.name for s in sheets[1:])]
-    table = TableData(
-        name="innehall",
-        columns=(Column("Flik", "link"), Column("Innehåll")),
-        rows=tuple((name, own[name]) for name in order),
-        summary="Arbetsbokens flikar",
     )
-    return Sheet(CONTENTS_SHEET, "Innehåll", ("Klicka på ett fliknamn för att gå till fliken.",), table)
+    return cover_sheet(f"{texts.TITLE}: {scope.name}", lines, synthetic=synthetic)

@@ -137,7 +137,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     charts = {}
     if needs_charts:
         with timed(result, "figures"):
-            charts = draw_charts(_chart_specs(deck), png="pptx" in options.formats)
+            charts = draw_charts(deck.charts, png="pptx" in options.formats)
         result.charts = len(charts)
     if "pptx" in options.formats:
         from reportgen.render.pptx import render_pptx
@@ -166,7 +166,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             )
             result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
     if options.municipality_files and not scope.is_national:
-        from reportgen.municipality.files import build_municipality_files
+        from reportgen.batch.municipality import build_municipality_files
 
         with timed(result, "municipality"):
             result.files.extend(build_municipality_files(ctx, metrics, folder, deck_pdf=pdf_path, workbook=xlsx_path))
@@ -179,10 +179,3 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
 
 def _county_scopes(ctx: SharedContext) -> list[Scope]:
     return [Scope(c.name, c.code, c.slug) for c in ctx.survey.register.all_counties]
-
-
-def _chart_specs(deck: object) -> list:
-    from reportgen.deck.model import ChartSpec, Deck
-
-    assert isinstance(deck, Deck)
-    return [b for slide in deck.slides for b in slide.blocks if isinstance(b, ChartSpec)]

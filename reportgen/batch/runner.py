@@ -1,18 +1,16 @@
-"""Run many scopes (counties, Riket) in worker processes with a live progress display.
+"""Run many scopes (counties, Riket) through the one job runner, with live progress.
 
-The shared context is built once in the parent; forked workers inherit it instead of
-loading and computing Riket again. A scope that fails is reported with its reason while
-the others finish.
+The shared context is built once in the parent and handed to ``run_jobs`` as the pool's
+state, so workers never load and compute Riket again. A scope that fails is reported
+with its reason while the others finish.
 """
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import time
-import traceback
 from collections.abc import Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -21,27 +19,8 @@ from rich.table import Table
 
 from reportgen.batch.context import SharedContext, shared_context
 from reportgen.batch.county import BuildOptions, ScopeResult, build_scope
-from reportgen.errors import ReportgenError
+from reportgen.batch.jobs import run_jobs
 from reportgen.metrics.model import Scope
-
-_CTX: SharedContext | None = None  # set in the parent before forking; one per worker process
-
-
-def _init_worker(data: Path | None, template: Path | None) -> None:
-    global _CTX
-    if _CTX is None:  # spawned (not forked) workers build their own copy
-        _CTX = shared_context(data, template)
-
-
-def _run_one(scope: Scope, options: BuildOptions) -> ScopeResult:
-    assert _CTX is not None
-    try:
-        return build_scope(_CTX, scope, options)
-    except ReportgenError as exc:
-        return ScopeResult(scope, status="failed", message=str(exc))
-    except Exception as exc:  # a bug or a broken file must not stop the other counties
-        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return ScopeResult(scope, status="failed", message=f"internal error: {detail}")
 
 
 def heaviest_first(ctx: SharedContext, scopes: Sequence[Scope]) -> list[Scope]:
@@ -58,8 +37,8 @@ def heaviest_first(ctx: SharedContext, scopes: Sequence[Scope]) -> list[Scope]:
 def _preload() -> None:
     """Import the renderers and read the chart fonts once in the parent, so forked
     workers inherit them instead of each paying for it (about a second of CPU each)."""
+    import reportgen.batch.municipality
     import reportgen.deck.builder
-    import reportgen.municipality.files
     import reportgen.render.pdf
     import reportgen.render.pptx
     import reportgen.render.xlsx
@@ -74,20 +53,57 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
+@dataclass(frozen=True)
+class _DeckRun:
+    """What every county of one deck run shares: the pool's state."""
+
+    ctx: SharedContext
+    options: BuildOptions
+
+
+def _build(run: _DeckRun, scope: Scope) -> ScopeResult:
+    return build_scope(run.ctx, scope, run.options)
+
+
+def scope_failed(scope: Scope, message: str) -> ScopeResult:
+    """The result of a scope whose build raised or whose worker died."""
+    return ScopeResult(scope, status="failed", message=message)
+
+
 def run_scopes(
     ctx: SharedContext,
     scopes: Sequence[Scope],
     options: BuildOptions,
     *,
     jobs: int,
-    data: Path | None,
     console: Console | None = None,
 ) -> list[ScopeResult]:
-    global _CTX
-    _CTX = ctx
+    """Build every scope's deck, workbook and municipality files; results in ``scopes`` order.
+
+    In a pool the heaviest scopes go first; one by one they keep the order given."""
     console = console or Console(stderr=True)
-    results: list[ScopeResult] = []
-    columns = (
+    order = heaviest_first(ctx, scopes) if jobs > 1 else list(scopes)
+    with ScopeProgress(console, len(scopes)) as progress:
+        results = run_jobs(
+            _build,
+            order,
+            _DeckRun(ctx, options),
+            jobs=jobs,
+            failed=scope_failed,
+            on_start=progress.start,
+            on_result=progress.done,
+            before_fork=_preload,
+        )
+    position = {s.slug: i for i, s in enumerate(scopes)}
+    return sorted(results, key=lambda r: position[r.scope.slug])
+
+
+class ScopeProgress:
+    """Live progress of a run on a terminal; a line per finished scope otherwise (logs, tests).
+
+    ``what`` follows the scope's name in those lines ("Skåne län appendix")."""
+
+    COLUMNS = (
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
@@ -96,48 +112,30 @@ def run_scopes(
         TextColumn("left"),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, console=console, transient=False, disable=not console.is_terminal) as progress:
-        task = progress.add_task("Building", total=len(scopes), files=0)
-        files = 0
-        if jobs <= 1 or len(scopes) <= 1:
-            for scope in scopes:
-                progress.update(task, description=f"Building {scope.name}")
-                result = _run_one(scope, options)
-                results.append(result)
-                files += len(result.files)
-                progress.update(task, advance=1, files=files)
-                _report_line(console, result)
-            return results
-        method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
-        if method == "fork":
-            _preload()
-        with ProcessPoolExecutor(
-            max_workers=jobs,
-            mp_context=mp.get_context(method),
-            initializer=_init_worker,
-            initargs=(data, options.template),
-        ) as pool:
-            futures: dict[Future[ScopeResult], Scope] = {
-                pool.submit(_run_one, s, options): s for s in heaviest_first(ctx, scopes)
-            }
-            for future in as_completed(futures):
-                try:
-                    result = future.result()
-                except Exception as exc:  # the worker died (killed, out of memory)
-                    result = ScopeResult(futures[future], status="failed", message=f"worker died: {exc}")
-                results.append(result)
-                files += len(result.files)
-                progress.update(task, advance=1, files=files)
-                _report_line(console, result)
-    order = {s.slug: i for i, s in enumerate(scopes)}
-    return sorted(results, key=lambda r: order[r.scope.slug])
 
+    def __init__(self, console: Console, total: int, what: str = "") -> None:
+        self.console, self.what, self.files = console, what, 0
+        self.bar = Progress(*self.COLUMNS, console=console, transient=False, disable=not console.is_terminal)
+        self.task = self.bar.add_task("Building", total=total, files=0)
 
-def _report_line(console: Console, result: ScopeResult) -> None:
-    if not console.is_terminal:
-        mark = {"ok": "built", "skipped": "skipped", "failed": "FAILED"}[result.status]
-        extra = f": {result.message}" if result.message else ""
-        console.print(f"{mark:>7}  {result.scope.name} ({len(result.files)} files, {result.seconds:.1f} s){extra}")
+    def __enter__(self) -> ScopeProgress:
+        self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.__exit__(*exc)
+
+    def start(self, scope: Scope) -> None:
+        self.bar.update(self.task, description=f"Building {scope.name}")
+
+    def done(self, result: ScopeResult) -> None:
+        self.files += len(result.files)
+        self.bar.update(self.task, advance=1, files=self.files)
+        if not self.console.is_terminal:
+            mark = {"ok": "built", "skipped": "skipped", "failed": "FAILED"}[result.status]
+            extra = f": {result.message}" if result.message else ""
+            name = f"{result.scope.name} {self.what}".strip()
+            self.console.print(f"{mark:>7}  {name} ({len(result.files)} files, {result.seconds:.1f} s){extra}")
 
 
 def summary_table(results: Sequence[ScopeResult], elapsed: float) -> Table:
@@ -156,5 +154,5 @@ def timed_run(
     started = time.perf_counter()
     ctx = shared_context(data, options.template)
     scopes = scopes_of(ctx)  # type: ignore[operator]
-    results = run_scopes(ctx, scopes, options, jobs=jobs, data=data, console=console)
+    results = run_scopes(ctx, scopes, options, jobs=jobs, console=console)
     return results, time.perf_counter() - started

@@ -16,6 +16,7 @@ from reportgen.distribute.log import DeliveryLog, LogLine, now
 from reportgen.distribute.message import Delivery, compose
 from reportgen.distribute.plan import deliveries
 from reportgen.distribute.recipients import load_recipients
+from reportgen.distribute.resend import decide
 from reportgen.distribute.smtp import Sender, load_config
 from reportgen.errors import ReportgenError
 from reportgen.register import County, Register
@@ -115,26 +116,11 @@ def send_all(
             for d in items:
                 progress.advance(task)
                 previous = state.get((d.respondent_id, d.message_id))
-                if previous == "sent" and not resend:
-                    table.add_row(d.municipality, ", ".join(d.recipient.to), "already delivered")
-                    continue
-                if previous is None and delivered.get(d.respondent_id) and not resend:
-                    troubles += 1
-                    table.add_row(
-                        d.municipality,
-                        ", ".join(d.recipient.to),
-                        "[yellow]not sent: an earlier version of these files was delivered; "
-                        "use --resend to send the new one",
-                    )
-                    continue
-                if previous in ("sending", "uncertain") and not resend:
-                    troubles += 1
-                    table.add_row(
-                        d.municipality,
-                        ", ".join(d.recipient.to),
-                        "[yellow]uncertain: an earlier run was cut off while sending; "
-                        "check the mailbox, then use --resend",
-                    )
+                decision = decide(previous, bool(delivered.get(d.respondent_id)), resend=resend)
+                if decision.action != "send":
+                    troubles += decision.action == "hold"
+                    style = "[yellow]" if decision.action == "hold" else ""
+                    table.add_row(d.municipality, ", ".join(d.recipient.to), style + decision.reason)
                     continue
                 wait = last + interval - time.monotonic()
                 if wait > 0:

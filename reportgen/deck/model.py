@@ -135,3 +135,9 @@ class Deck:
     @property
     def slides(self) -> list[Slide]:
         return list(self.front) + [s for sec in self.sections for s in sec.slides]
+
+    @property
+    def charts(self) -> tuple[ChartSpec, ...]:
+        """Every chart of the deck in slide order: the one way to find them (chart
+        writers draw these, checks walk these)."""
+        return tuple(block for slide in self.slides for block in slide.blocks if isinstance(block, ChartSpec))

@@ -161,12 +161,24 @@ def _area_units(register_units: pd.DataFrame, responses: pd.DataFrame, position:
     return units
 
 
+def responding_rows(answers: pd.DataFrame, insatser: pd.Index, responding: pd.Index) -> pd.DataFrame:
+    """The answer rows every figure counts (SPEC §5): about ``insatser``, by ``responding``
+    units; of a repeated (unit, insats) pair only the first."""
+    rows = answers[answers["insats_id"].isin(insatser) & answers["respondent_id"].isin(responding)]
+    return rows.drop_duplicates(["respondent_id", "insats_id"])
+
+
+def responding_answers(answers: pd.DataFrame, tables: AreaTables) -> pd.DataFrame:
+    """The rows of ``answers`` (any cut of the survey's) that count for ``tables``' area and
+    scope: what the metrics count, for tables that show the answers themselves."""
+    return responding_rows(answers, tables.insatser.index, tables.responding.index)
+
+
 def _coded_answers(
     answers: pd.DataFrame, insatser: pd.DataFrame, responding_ids: pd.Index, position: pd.Series
 ) -> dict[str, np.ndarray]:
     """Answer rows of responding units, coded; follow-ups count only on offered rows (SPEC §4)."""
-    rows = answers[answers["insats_id"].isin(insatser.index) & answers["respondent_id"].isin(responding_ids)]
-    rows = rows.drop_duplicates(["respondent_id", "insats_id"])
+    rows = responding_rows(answers, insatser.index, responding_ids)
     insats_pos = pd.Series(np.arange(len(insatser)), index=insatser.index)
     insats = rows["insats_id"].map(insats_pos).to_numpy(dtype=np.int64)
     offered = rows["offered"].isin(OFFERED).to_numpy()

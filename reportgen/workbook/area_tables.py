@@ -21,7 +21,7 @@ import pandas as pd
 from reportgen.metrics.model import Scope
 from reportgen.metrics.offer import insats_table, swedish_key
 from reportgen.metrics.scope import AreaTables
-from reportgen.survey import OFFERED, RESPONDING, Survey
+from reportgen.survey import OFFERED, Survey
 from reportgen.workbook import texts
 from reportgen.workbook.model import Cell, Column
 
@@ -107,15 +107,6 @@ def scope_answers(survey: Survey, scope: Scope) -> pd.DataFrame:
     """The answer rows of the scope's units (cut once; each area then cuts this)."""
     units = survey.register.units_of(scope.code).index
     return survey.answers[survey.answers["respondent_id"].isin(units)]
-
-
-def responding_answers(answers: pd.DataFrame, tables: AreaTables) -> pd.DataFrame:
-    """Rows of ``answers`` by the area's responding units about the area's insatser; as
-    in the metrics (``metrics.scope``), the first row of a repeated (unit, insats) pair
-    counts."""
-    responding = tables.units.index[tables.units["status"].isin(RESPONDING)]
-    rows = answers[answers["insats_id"].isin(tables.insatser.index) & answers["respondent_id"].isin(responding)]
-    return rows.drop_duplicates(["respondent_id", "insats_id"])
 
 
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:

@@ -18,7 +18,7 @@ from datetime import datetime
 import pandas as pd
 
 from reportgen.metrics.model import Scope
-from reportgen.metrics.scope import AreaTables, SurveyTables, all_scopes
+from reportgen.metrics.scope import AreaTables, SurveyTables, all_scopes, responding_answers
 from reportgen.survey import Survey
 from reportgen.text import slugify
 from reportgen.workbook import texts
@@ -29,13 +29,13 @@ from reportgen.workbook.area_tables import (
     follow_up_columns,
     follow_up_rows,
     insats_columns,
-    responding_answers,
     scope_answers,
     share_columns,
     unit_headers,
     unit_order,
 )
-from reportgen.workbook.model import SHEET_NAME_LIMIT, Column, Properties, Sheet, TableData, Workbook
+from reportgen.workbook.front import assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
+from reportgen.workbook.model import SHEET_NAME_LIMIT, Column, Sheet, TableData, Workbook
 
 
 def build_workbook(
@@ -69,18 +69,18 @@ def build_workbook(
                 area_sheets.append(
                     (follow_up, f"{texts.area_title(area)}: följdfrågorna för varje kommun och erbjuden insats")
                 )
-    front = [_cover(survey, scope, synthetic), _notes(synthetic, follow_ups=not scope.is_national)]
-    contents = _contents([*front, *(s for s, _ in area_sheets)], {s.name: d for s, d in area_sheets})
-    title = f"Socialtjänstens insatser 2016–2020 – {scope.name}"
-    properties = Properties(
-        title=title,
+    notes = [n for n in texts.NOTES if not scope.is_national or n[0] not in texts.FOLLOW_UP_NOTES]
+    return assemble(
+        title=f"Socialtjänstens insatser 2016–2020 – {scope.name}",
         subject=f"{texts.SURVEY}: svar per insats och kommun, {scope.name}",
         keywords="socialtjänst, insatser, kartläggning, " + scope.name,
-        comments=texts.SYNTHETIC if synthetic else texts.SOURCE,
+        cover=_cover(survey, scope, synthetic),
+        notes=notes_sheet(notes, texts.SHORTHAND, synthetic=synthetic),
+        data=area_sheets,
+        cover_entry="Om arbetsboken: vad den innehåller, länet och enkäten",
+        notes_entry="Noter: svarskoder, tecken och förkortningar",
+        synthetic=synthetic,
         created=created,
-    )
-    return Workbook(
-        title=title, properties=properties, sheets=(front[0], contents, front[1], *(s for s, _ in area_sheets))
     )
 
 
@@ -105,19 +105,8 @@ class _SheetNames:
         return name
 
 
-def _clean(name: str) -> str:
-    """Characters Excel forbids in sheet names become dashes."""
-    for char in "[]:*?/\\":
-        name = name.replace(char, "-")
-    return name.strip("'")
-
-
 def _table_name(prefix: str, area: str) -> str:
     return f"{prefix}_{slugify(area).replace('-', '_')}"
-
-
-def _footer(synthetic: bool) -> tuple[str, ...]:
-    return (texts.SOURCE, texts.SYNTHETIC) if synthetic else (texts.SOURCE,)
 
 
 def _area_sheet(
@@ -155,7 +144,7 @@ def _area_sheet(
         f"Andel som erbjuder, antal som erbjuder och antal som svarat i {where} [note 4]; därefter {who}.",
         "Tecken efter insatsens namn: * till anhöriga, ** till våldsutövare [note 3]. "
         f"{texts.NOT_AVAILABLE} = uppgift saknas, {texts.NOT_APPLICABLE} = ej tillämpligt (se fliken Noter).",
-        *_footer(synthetic),
+        *data_footer(synthetic),
     )
     title = f"{area}: insatser som erbjudits 2016–2020, {scope.name}"
     table = TableData(
@@ -164,7 +153,7 @@ def _area_sheet(
         rows=tuple(tuple(r) for r in rows),
         summary=title,
     )
-    return Sheet(names.take(_clean(area)), title, description, table)
+    return Sheet(names.take(clean_sheet_name(area)), title, description, table)
 
 
 def _follow_up_sheet(
@@ -176,12 +165,12 @@ def _follow_up_sheet(
     rows = follow_up_rows(answers, tables, units)
     if not rows:
         return None
-    area = _clean(texts.area_title(tables.area))
+    area = clean_sheet_name(texts.area_title(tables.area))
     title = f"{texts.area_title(tables.area)}: följdfrågor om erbjudna insatser, {scope.name}"
     description = (
         "En rad per kommun och insats som kommunen erbjuder [note 5]: beslut, regi, form, antal individer "
         f"och utveckling 2016–2020 [note 6]. {texts.NOT_AVAILABLE} = frågan besvarades inte.",
-        *_footer(synthetic),
+        *data_footer(synthetic),
     )
     table = TableData(
         name=_table_name("foljdfragor", tables.area),
@@ -204,23 +193,20 @@ def _unit_phrase(survey: Survey, scope: Scope) -> str:
 
 
 def _cover(survey: Survey, scope: Scope, synthetic: bool) -> Sheet:
-    lines = []
-    if synthetic:
-        lines.append("OBS! " + texts.SYNTHETIC)
     areas = ", ".join(survey.catalog.areas)
     size = len(survey.catalog.table)
     if scope.is_national:
-        lines.append(
+        lines = [
             "Arbetsboken redovisar för hela riket, insats för insats, hur stor andel av kommunerna som har "
             f"erbjudit var och en av de {size} kartlagda insatserna, totalt och per län."
-        )
+        ]
     else:
-        lines.append(
+        lines = [
             "Arbetsboken redovisar kommun för kommun vilka av de "
             f"{size} kartlagda insatserna som kommunerna i {scope.name} har erbjudit, med länets och rikets "
-            "andelar som jämförelse och kommunernas svar på följdfrågorna."
-        )
-        lines.append(f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.")
+            "andelar som jämförelse och kommunernas svar på följdfrågorna.",
+            f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.",
+        ]
     lines += [
         f"Enkäten: {texts.SURVEY} (2021). Frågorna gällde insatser som kommunerna erbjudit 2016–2020 "
         f"inom sex verksamhetsområden: {areas}.",
@@ -230,37 +216,4 @@ def _cover(survey: Survey, scope: Scope, synthetic: bool) -> Sheet:
         texts.SOURCE,
     ]
     title = f"Kartläggning av socialtjänstens insatser 2016–2020: {scope.name}"
-    return Sheet(texts.COVER_SHEET, title, tuple(lines), None)
-
-
-def _notes(synthetic: bool, follow_ups: bool) -> Sheet:
-    notes = [n for n in texts.NOTES if follow_ups or n[0] not in texts.FOLLOW_UP_NOTES]
-    if synthetic:
-        notes.append((f"[note {len(notes) + 1}]", texts.SYNTHETIC))
-    notes += texts.SHORTHAND
-    table = TableData(
-        name="noter",
-        columns=(Column("Not"), Column("Förklaring")),
-        rows=tuple(notes),
-        summary="Noter och förkortningar",
-    )
-    description = ("Noterna hänvisas till som [note 1], [note 2] och så vidare i flikarnas beskrivningar.",)
-    return Sheet(texts.NOTES_SHEET, "Noter och förkortningar", description, table)
-
-
-def _contents(sheets: list[Sheet], described: dict[str, str]) -> Sheet:
-    own = {
-        texts.COVER_SHEET: "Om arbetsboken: vad den innehåller, länet och enkäten",
-        texts.CONTENTS_SHEET: "Den här förteckningen över flikarna",
-        texts.NOTES_SHEET: "Noter: svarskoder, tecken och förkortningar",
-    }
-    own.update(described)
-    order = [sheets[0].name, texts.CONTENTS_SHEET, *(s.name for s in sheets[1:])]
-    table = TableData(
-        name="innehall",
-        columns=(Column("Flik", "link"), Column("Innehåll")),
-        rows=tuple((name, own[name]) for name in order),
-        summary="Arbetsbokens flikar",
-    )
-    description = ("Klicka på ett fliknamn för att gå till fliken.",)
-    return Sheet(texts.CONTENTS_SHEET, "Innehåll", description, table)
+    return cover_sheet(title, lines, synthetic=synthetic)

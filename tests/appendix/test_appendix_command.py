@@ -12,9 +12,10 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
+from reportgen.batch.appendix import AppendixJob, build_appendices
 from reportgen.catalog import Catalog
 from reportgen.cli import main
-from reportgen.commands.appendix import AppendixJob, appendix_formats, appendix_scopes, build_appendices
+from reportgen.commands.appendix import appendix_formats, appendix_scopes
 from reportgen.errors import ReportgenError
 from reportgen.metrics.scope import SurveyTables, all_scopes
 from reportgen.paths import DATA_DIR, DEMO_DIR

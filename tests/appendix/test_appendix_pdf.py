@@ -10,9 +10,9 @@ import pytest
 from pdfua import validate
 
 from reportgen.appendix.builder import WIDTHS, build_document
-from reportgen.appendix.pdf import MARGIN, render_appendix_pdf
 from reportgen.metrics.appendix import appendix_table
 from reportgen.metrics.scope import scope_for
+from reportgen.render.pdf_appendix import MARGIN, render_appendix_pdf
 
 from .appendix_survey import ALDRE, CATALOG, SKANE_CELLS, VNR, make_survey
 from .pdf_helpers import kids, pdffonts, pdftotext, struct_elements, unmarked_painting, word_boxes, words

@@ -9,8 +9,8 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from reportgen.appendix.files import build_appendix_files
 from reportgen.appendix.workbook import COLUMNS, build_appendix_workbook
+from reportgen.batch.appendix import build_appendix_files
 from reportgen.metrics.appendix import appendix_table
 from reportgen.metrics.scope import SurveyTables, scope_for
 from reportgen.render.xlsx import render_xlsx

@@ -29,7 +29,8 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.flowables import Flowable
 
 from reportgen.appendix.model import AppendixDocument, Block, Heading, Paragraph, Section, Table
-from reportgen.appendix.pdf_flowables import (
+from reportgen.render.pdf import DEMO_LABEL, paragraph_style, table_style
+from reportgen.render.pdf_flowables import (
     Anchor,
     ContentsLine,
     FlowingTableTagger,
@@ -37,7 +38,6 @@ from reportgen.appendix.pdf_flowables import (
     Session,
     TaggedParagraph,
 )
-from reportgen.render.pdf import DEMO_LABEL, paragraph_style, table_style
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
 from reportgen.render.pdf_structure import DocumentInfo, finish_pdf
 from reportgen.theme import Theme, load_theme

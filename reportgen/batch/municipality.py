@@ -1,4 +1,4 @@
-"""Write each municipality's profile (PDF) and bundle (zip) into the county folder."""
+"""Write each municipality's profile (PDF) and bundle (zip) into the county folder (SPEC §8)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ def build_municipality_files(
     for profile in unit_profiles(ctx.tables, county, ctx.national):
         deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
         # Profiles are PDF only: no PowerPoint pictures to rasterise.
-        charts = draw_charts([b for s in deck.slides for b in s.blocks if hasattr(b, "series")], png=False)
+        charts = draw_charts(deck.charts, png=False)
         profile_path = target / profile_name(profile.respondent_id, profile.name)
         with atomic_output(profile_path, check_file) as tmp:
             render_pdf(deck, charts, tmp)
