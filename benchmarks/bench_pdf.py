@@ -108,7 +108,15 @@ def build_deck(theme: Theme) -> tuple[Deck, dict[str, ChartArt]]:
             )
         sections.append(Section(str(number), area, tuple(slides)))
     front = (Slide(kind="title", title="Kartläggning 2026"), Slide(kind="contents", title="Innehåll", blocks=(text,)))
-    deck = Deck("Kartläggning 2026", "Skåne län", "Skåne län", "november 2026", tuple(sections), front, synthetic=True)
+    deck = Deck(
+        "Kartläggning 2026",
+        "Skåne län",
+        "Skåne län",
+        "november 2026",
+        tuple(sections),
+        front,
+        demo_label="Syntetiska demodata – inte verkliga svar",
+    )
     return deck, charts
 
 

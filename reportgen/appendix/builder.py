@@ -17,6 +17,7 @@ from reportgen import numbers as fmt
 from reportgen.appendix import texts
 from reportgen.appendix.model import AppendixDocument, Block, HeaderCell, Heading, Paragraph, Section, Table, TitlePage
 from reportgen.catalog import Catalog
+from reportgen.deck.layout import demo_label
 from reportgen.metrics.appendix import APPENDIX_COLUMNS
 from reportgen.metrics.model import Scope
 
@@ -70,7 +71,7 @@ def build_document(frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synth
         title=texts.TITLE,
         scope=scope.name,
         lines=texts.title_lines(scope.name, scope.is_national),
-        synthetic=synthetic,
+        demo_label=demo_label() if synthetic else "",
     )
     return AppendixDocument(
         title=f"{texts.TITLE} – {scope.name}",

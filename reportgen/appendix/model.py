@@ -117,7 +117,7 @@ class TitlePage:
     title: str  # "Utvalda resultat för samtliga kartlagda insatser"
     scope: str  # "Skåne län" or "Riket"
     lines: tuple[str, ...]  # survey and year, what the document is
-    synthetic: bool = False  # the renderer shows the synthetic-data label (SPEC §9)
+    demo_label: str = ""  # shown on the title page when made from synthetic data (SPEC §9)
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from typing import Any
 from reportgen import __version__
 from reportgen.errors import ReportgenError
 from reportgen.io.load import load_survey
+from reportgen.metrics.catalog_stats import CatalogFigures
+from reportgen.metrics.insights import NationalInsights
 from reportgen.metrics.model import Scope, ScopeMetrics
 from reportgen.metrics.scope import SurveyTables
 from reportgen.paths import DEMO_DIR, LAYOUTS_DIR
@@ -41,7 +43,8 @@ class SharedContext:
     survey: Survey
     tables: SurveyTables  # the survey coded once; each county is a cut of it
     national: ScopeMetrics
-    extras: dict[str, Any]  # figures computed once per run for the front matter (the national insights)
+    catalog: CatalogFigures  # the catalog's sizes and shares per area and category (background slides)
+    insights: NationalInsights  # the national insights' figures, shown in every deck
     date_text: str
     created: dt.datetime  # document date written into every file (SOURCE_DATE_EPOCH pins it)
     fingerprint: str  # inputs + layouts + version: unchanged → finished counties are skipped
@@ -82,6 +85,8 @@ def fingerprint(data: Path | None, template: Path | None, date: str) -> str:
 
 
 def shared_context(data: Path | None, template: Path | None = None) -> SharedContext:
+    from reportgen.deck.layout import load_layouts
+    from reportgen.metrics.catalog_stats import catalog_figures
     from reportgen.metrics.compute import compute_scope
     from reportgen.metrics.insights import national_insights
 
@@ -94,7 +99,8 @@ def shared_context(data: Path | None, template: Path | None = None) -> SharedCon
         survey=survey,
         tables=tables,
         national=national,
-        extras={"insights": national_insights(national)},
+        catalog=catalog_figures(survey.catalog, load_layouts().category_mapping()),
+        insights=national_insights(national),
         date_text=date,
         created=created,
         fingerprint=fingerprint(data, template, date),

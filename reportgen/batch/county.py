@@ -13,13 +13,17 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reportgen.atomic import atomic_output, remove_stale_temps, write_bytes_atomic
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest
 from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, workbook_name
-from reportgen.metrics.model import Scope
+from reportgen.metrics.model import Scope, ScopeMetrics
+
+if TYPE_CHECKING:
+    from reportgen.deck.model import Deck
 
 STAMP = ".reportgen-stamp.json"
 FORMATS = ("pptx", "pdf", "xlsx")
@@ -101,9 +105,24 @@ def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
     return path
 
 
+def county_deck(ctx: SharedContext, metrics: ScopeMetrics) -> Deck:
+    """The deck model of one scope from the run's figures; the Riket deck also shows
+    every county's, computed here from the survey coded once."""
+    from reportgen.deck.builder import build_deck
+    from reportgen.deck.inputs import DeckInputs
+    from reportgen.metrics.compute import compute_scope
+
+    counties: tuple[ScopeMetrics, ...] = ()
+    if metrics.scope.is_national:
+        counties = tuple(
+            compute_scope(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
+        )
+    inputs = DeckInputs(metrics, ctx.national, ctx.catalog, ctx.insights, counties)
+    return build_deck(inputs, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
+
+
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
     """Build the deck (PPTX/PDF), workbook and municipality files of one scope."""
-    from reportgen.deck.builder import build_deck
     from reportgen.figures.draw import draw_charts
     from reportgen.metrics.compute import compute_scope
 
@@ -127,12 +146,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             else compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national)
         )
     with timed(result, "deck"):
-        extras = dict(ctx.extras)
-        if scope.is_national:
-            extras["counties"] = [
-                compute_scope(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
-            ]
-        deck = build_deck(metrics, ctx.national, survey=ctx.survey, extras=extras, date_text=ctx.date_text)
+        deck = county_deck(ctx, metrics)
     needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files
     charts = {}
     if needs_charts:

@@ -5,34 +5,17 @@ figure in them is read from the catalog or from metrics."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-
-import pandas as pd
+from dataclasses import replace
 
 from reportgen.deck import alttext
 from reportgen.deck.charts import compared_chart
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, percent_number, points
+from reportgen.deck.inputs import DeckInputs
 from reportgen.deck.layout import SectionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
-from reportgen.metrics.insights import AreaFigure, NationalInsights
-from reportgen.metrics.model import ScopeMetrics
+from reportgen.metrics.insights import AreaFigure
 from reportgen.text import capital
-
-
-@dataclass(frozen=True)
-class FrontData:
-    """The figures front matter shows, from ``reportgen.metrics``.
-
-    ``catalog_sizes``: insatser per area (rows, catalog order) × category label
-    (``catalog_stats.catalog_sizes``); ``response_overview``: per area units, answered,
-    completed for the scope and Riket (``catalog_stats.response_overview_from``).
-    """
-
-    catalog_sizes: pd.DataFrame
-    response_overview: pd.DataFrame
-    insights: NationalInsights
-    national: ScopeMetrics
 
 
 def title_slide(ctx: Context, spec: SlideSpec) -> Slide:
@@ -61,12 +44,12 @@ def contents_slide(ctx: Context, spec: SlideSpec, sections: Sequence[Section], f
     return Slide(kind="contents", title=ctx.title(spec), blocks=(table,), layout="contents", key=spec.key)
 
 
-def front_section(ctx: Context, spec: SectionSpec, number: int, data: FrontData) -> Section:
+def front_section(ctx: Context, spec: SectionSpec, number: int, inputs: DeckInputs) -> Section:
     """A background or insights section: its divider, then its slides in deck.yaml order."""
     title = ctx.text(spec.title, f"{spec.kind}.title")
     key = spec.slides[0].key.split("/")[0] if spec.slides else spec.kind
     slides = [Slide(kind="section", title=title, section_number=str(number), layout="section", key=key)]
-    slides.extend(_BUILDERS[s.kind](ctx, s, data) for s in spec.slides)
+    slides.extend(_BUILDERS[s.kind](ctx, s, inputs) for s in spec.slides)
     return Section(number=str(number), title=title, slides=tuple(slides))
 
 
@@ -77,7 +60,7 @@ def _intro(ctx: Context, spec: SlideSpec) -> list[Block]:
     return [replace(b, size=font_size(spec, b.size)) for b in blocks]
 
 
-def _text(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+def _text(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
     return ctx.content(spec, _intro(ctx, spec))
 
 
@@ -85,13 +68,13 @@ def _area_label(area: str) -> str:
     return capital(area)
 
 
-def _catalog_sizes(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+def _catalog_sizes(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
     """The catalog's size per area ("100 % = 409 insatser")."""
-    sizes = data.catalog_sizes.sum(axis=1)
-    labels = [_area_label(a) for a in sizes.index]
-    values = [float(v) for v in sizes]
-    total = int(sizes.sum())
-    shares = [100 * v / total if total else 0.0 for v in values]
+    areas = inputs.catalog.areas
+    labels = [_area_label(a.area) for a in areas]
+    values = [float(a.size) for a in areas]
+    total = inputs.catalog.total
+    shares = [points(a.share) for a in areas]
     alt = (
         alttext.grouped(
             f"antal kartlagda insatser per verksamhetsområde, sammanlagt {integer(total)} insatser",
@@ -116,14 +99,12 @@ def _catalog_sizes(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
     return ctx.content(spec, [*_intro(ctx, spec), chart])
 
 
-def _catalog_categories(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+def _catalog_categories(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
     """Insatser per area and category, as 100 % bars with the area's count in the label."""
-    table = data.catalog_sizes
-    parts = [str(c) for c in table.columns]
-    labels = [f"{_area_label(a)} ({integer(int(table.loc[a].sum()))})" for a in table.index]
-    shares = [
-        [100 * int(table.loc[a, c]) / max(int(table.loc[a].sum()), 1) for c in table.columns] for a in table.index
-    ]
+    areas = inputs.catalog.areas
+    parts = list(inputs.catalog.labels)
+    labels = [f"{_area_label(a.area)} ({integer(a.size)})" for a in areas]
+    shares = [[points(share) for _, _, share in a.categories] for a in areas]
     chart = ChartSpec(
         region="right_wide",
         kind="stacked100",
@@ -131,7 +112,7 @@ def _catalog_categories(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide
         series=tuple(Series(part, tuple(row[i] for row in shares), None) for i, part in enumerate(parts)),
         alt_text=alttext.stacked(
             "de kartlagda insatsernas fördelning på kategori per verksamhetsområde",
-            [f"{_area_label(a)}, {integer(int(table.loc[a].sum()))} insatser" for a in table.index],
+            [f"{_area_label(a.area)}, {integer(a.size)} insatser" for a in areas],
             parts,
             shares,
         ),
@@ -147,29 +128,31 @@ def _catalog_categories(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide
     return slide
 
 
-def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+def _response_overview(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
     """Answered per area for the scope and Riket (shares of all units), with the counts in text."""
-    table = data.response_overview
-    labels = [_area_label(a) for a in table.index]
-    mine = [points(r.answered / r.units) if r.units else 0.0 for r in table.itertuples()]
-    theirs = [points(r.national_answered / r.national_units) if r.national_units else 0.0 for r in table.itertuples()]
+    areas = inputs.metrics.areas
+    labels = [_area_label(a) for a in areas]
+    mine = [points(m.response.answered_share) for m in areas.values()]
+    theirs = [points(m.national_response.answered_share) for m in areas.values()]
     paragraphs = [
         Paragraph(
             ctx.string(
                 spec,
                 "answered",
-                area=_area_label(str(area)),
-                answered=integer(r.answered),
-                respondents=integer(r.units),
-                completed=integer(r.completed),
+                area=_area_label(area),
+                answered=integer(m.response.answered),
+                respondents=integer(m.response.respondents),
+                completed=integer(m.response.completed),
             ),
             level=1,
         )
-        for area, r in zip(table.index, table.itertuples(), strict=True)
+        for area, m in areas.items()
     ]
-    if len(table):
-        low, high = int(table["national_answered"].min()), int(table["national_answered"].max())
-        paragraphs.append(Paragraph(ctx.string(spec, "riket_range", low=integer(low), high=integer(high))))
+    if areas:
+        national = [m.national_response.answered for m in areas.values()]
+        paragraphs.append(
+            Paragraph(ctx.string(spec, "riket_range", low=integer(min(national)), high=integer(max(national))))
+        )
     chart = compared_chart(
         ctx,
         categories=labels,
@@ -185,10 +168,10 @@ def _response_overview(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
     return ctx.content(spec, [TextBlock("left_narrow", tuple(paragraphs), size=font_size(spec, 11)), chart])
 
 
-def insight_values(data: FrontData) -> dict[str, dict[str, object] | None]:
+def insight_values(inputs: DeckInputs) -> dict[str, dict[str, object] | None]:
     """The figures of each insights statement; None where nobody answered."""
-    ins = data.insights
-    sizes = {area: m.catalog_size for area, m in data.national.areas.items()}
+    ins = inputs.insights
+    sizes = {area: m.catalog_size for area, m in inputs.national.areas.items()}
 
     def share(figure: AreaFigure | None) -> dict[str, object] | None:
         return None if figure is None else {"area": figure.area, "share": percent_number(figure.value)}
@@ -231,10 +214,10 @@ def insight_values(data: FrontData) -> dict[str, dict[str, object] | None]:
     }
 
 
-def _insights(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
+def _insights(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
     """Statements about Riket, each with figures from the data, in two columns."""
     statements: list[tuple[Paragraph, Paragraph]] = []
-    for key, values in insight_values(data).items():
+    for key, values in insight_values(inputs).items():
         words = ctx.layouts.insights[key]
         if values is None:
             continue
@@ -249,7 +232,7 @@ def _insights(ctx: Context, spec: SlideSpec, data: FrontData) -> Slide:
     return ctx.content(spec, blocks)
 
 
-_BUILDERS: dict[str, Callable[[Context, SlideSpec, FrontData], Slide]] = {
+_BUILDERS: dict[str, Callable[[Context, SlideSpec, DeckInputs], Slide]] = {
     "text": _text,
     "catalog_sizes": _catalog_sizes,
     "catalog_categories": _catalog_categories,

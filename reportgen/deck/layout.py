@@ -167,6 +167,12 @@ def load_layouts(layouts_dir: Path | None = None) -> Layouts:
     return layouts
 
 
+def demo_label(layouts_dir: Path | None = None) -> str:
+    """The synthetic-data label of deck.yaml (SPEC §9), for documents that are not decks
+    (the result appendix) so that every output says it in the same words."""
+    return _clean(_read(Path(layouts_dir or LAYOUTS_DIR) / "deck.yaml")["title"]["demo_label"])
+
+
 def _read(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -94,6 +94,12 @@ class ChartSpec:
     # (the three individer charts of a dimension) share one scale. None = from the data.
     value_max: float | None = None
 
+    @property
+    def direction(self) -> Literal["horizontal", "vertical"]:
+        """Which way the bars run: columns are vertical, and so is any kind the spec turns
+        upright. Every chart writer reads the direction from here."""
+        return "vertical" if self.kind == "column" or self.orientation == "vertical" else "horizontal"
+
 
 Block = TextBlock | KeyFigure | Table | ChartSpec
 
@@ -128,9 +134,15 @@ class Deck:
     date_text: str  # "november 2026"
     sections: tuple[Section, ...]
     front: tuple[Slide, ...] = ()  # title and contents slides before section 1
-    synthetic: bool = False
+    # The label every renderer shows on the title slide and in the document's comments
+    # when the deck is made from synthetic data (SPEC §9), from the layouts; "" otherwise.
+    demo_label: str = ""
     language: str = "sv-SE"
     author: str = ""
+
+    @property
+    def synthetic(self) -> bool:
+        return bool(self.demo_label)
 
     @property
     def slides(self) -> list[Slide]:

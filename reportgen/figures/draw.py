@@ -20,8 +20,7 @@ from matplotlib.figure import Figure
 
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.art import ChartArt
-from reportgen.figures.bars import draw_horizontal
-from reportgen.figures.columns import draw_vertical
+from reportgen.figures.bars import draw_bars
 from reportgen.figures.layout import chart_box
 from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import Context, chart_context, context
@@ -31,12 +30,11 @@ from reportgen.theme import Theme, load_theme
 # Fixed metadata: no creation date, so the same spec gives the same bytes.
 PDF_METADATA = {"Creator": "reportgen", "Producer": "reportgen (Matplotlib)", "CreationDate": None}
 
-Drawer = Callable[[Figure, ChartSpec, Context], Axes]
+Drawer = Callable[[Figure, ChartSpec, Context, str], Axes]
 
-
-def _drawer(spec: ChartSpec) -> Drawer:
-    vertical = spec.kind == "column" or spec.orientation == "vertical"
-    return draw_vertical if vertical else draw_horizontal
+#: The drawer of each ChartSpec kind, given the spec's direction (``ChartSpec.direction``):
+#: grouped bars, columns and 100 % stacked bars are one drawer (``bars.draw_bars``).
+DRAWERS: dict[str, Drawer] = {"bar": draw_bars, "column": draw_bars, "stacked100": draw_bars}
 
 
 def chart_rc(theme: Theme | None = None) -> AbstractContextManager[None]:
@@ -53,7 +51,7 @@ def build_figure(spec: ChartSpec, theme: Theme | None = None) -> Figure:
     theme = theme or load_theme()
     box = chart_box(spec, theme)
     fig = Figure(figsize=(box.width, box.height), dpi=72)
-    _drawer(spec)(fig, spec, chart_context(spec, theme))
+    DRAWERS[spec.kind](fig, spec, chart_context(spec, theme), spec.direction)
     return fig
 
 

@@ -6,7 +6,7 @@ GPOS), which Matplotlib never uses. A copy without them (every glyph kept, nothi
 changed; the name stays, as the PDF embeds a subset anyway) makes a Type 42 save cost
 about what a Type 3 save does (measured in ``benchmarks/bench_figures.py``). Without the
 ``kern`` table Matplotlib lays text out by advance widths alone, which is exactly what
-:mod:`reportgen.figures.measure` computes.
+:mod:`reportgen.measure` computes.
 
 Charts draw with a smaller copy still (:func:`chart_copy`): the same, keeping only the
 glyphs of the Latin scripts, punctuation and the signs the number formats use (about 400

@@ -5,7 +5,7 @@ chart's PDF and PNG are drawn at exactly the size the slide gives them. Label si
 come from the room each bar has: the largest size up to ``label_max_size`` whose lines
 fit the bar's slot, never below ``label_min_size`` while a single line still fits there;
 past that the size follows the slot down, so every bar keeps a label and no two labels
-overlap (the vector PDF stays readable when zoomed; ``bars.label_capacity`` tells the deck
+overlap (the vector PDF stays readable when zoomed; ``bar_plan.label_capacity`` tells the deck
 builder how many bars stay at or above the floor).
 """
 
@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.measure import FontMetrics, text_height, wrap
 from reportgen.figures.style import ChartStyle, chart_fonts
+from reportgen.measure import FontMetrics, text_height, wrap
 from reportgen.theme import Region, Theme
 
 # A line's ink, from the ring of "Å" to the descender, in em (Liberation Sans: 0.882 + 0.212),

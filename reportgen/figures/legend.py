@@ -14,9 +14,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Rectangle
 
-from reportgen.figures.measure import shorten
 from reportgen.figures.style import Fonts
 from reportgen.figures.textblock import draw_block
+from reportgen.measure import shorten
 
 # Lengths as multiples of the font size.
 SWATCH = 0.8

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.measure import shorten
 from reportgen.figures.prepare import Context, Prepared
 from reportgen.figures.style import ChartStyle, Fonts
+from reportgen.measure import shorten
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 from matplotlib.font_manager import FontProperties
 
 from reportgen.figures.fonts import chart_copy, coverage, layout_free
-from reportgen.figures.measure import FontMetrics, font_metrics
+from reportgen.measure import FontMetrics, font_metrics
 from reportgen.theme import Theme
 
 

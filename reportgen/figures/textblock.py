@@ -15,8 +15,8 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
-from reportgen.figures.measure import FontMetrics
 from reportgen.figures.style import Fonts
+from reportgen.measure import FontMetrics
 
 
 def baselines(

@@ -3,6 +3,8 @@ category of huvudgrupp, and the response overview per area for a scope and Riket
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
 from reportgen.catalog import Catalog
@@ -75,3 +77,43 @@ def _overview_frame(rows: dict[str, list[int]]) -> pd.DataFrame:
     frame = pd.DataFrame.from_dict(rows, orient="index", columns=OVERVIEW_COLUMNS).astype("int64")
     frame.index.name = "area"
     return frame
+
+
+@dataclass(frozen=True)
+class AreaCatalog:
+    """One area of the catalog: its insatser, their share of the whole catalog, and per
+    category of huvudgrupp (in the mapping's order) the count and share of the area."""
+
+    area: str
+    size: int
+    share: float  # of every insats in the catalog, 0–1
+    categories: tuple[tuple[str, int, float], ...]  # (category label, insatser, share of the area 0–1)
+
+
+@dataclass(frozen=True)
+class CatalogFigures:
+    """The catalog's size per area and category (SPEC §6 background), catalog order."""
+
+    total: int
+    areas: tuple[AreaCatalog, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """The category labels, in the mapping's order."""
+        return tuple(label for label, _, _ in self.areas[0].categories) if self.areas else ()
+
+
+def catalog_figures(catalog: Catalog, categories: dict[str, str]) -> CatalogFigures:
+    """``catalog_sizes`` with the shares the background slides show."""
+    sizes = catalog_sizes(catalog, categories)
+    totals = sizes.sum(axis=1)
+    total = int(totals.sum())
+    areas = []
+    for area in sizes.index:
+        size = int(totals[area])
+        parts = tuple(
+            (str(label), int(sizes.loc[area, label]), int(sizes.loc[area, label]) / max(size, 1))
+            for label in sizes.columns
+        )
+        areas.append(AreaCatalog(str(area), size, size / total if total else 0.0, parts))
+    return CatalogFigures(total, tuple(areas))

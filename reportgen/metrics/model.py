@@ -34,6 +34,11 @@ class Response:
     #: kommuner i riket" in the notes (docs/demo-data.md explains why the two differ).
     with_answers: int = 0
 
+    @property
+    def answered_share(self) -> float | None:
+        """Answered among the units in scope, 0–1 (None without units)."""
+        return self.answered / self.respondents if self.respondents else None
+
 
 @dataclass(frozen=True)
 class RespondentCount:

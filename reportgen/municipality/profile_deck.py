@@ -164,6 +164,6 @@ def build_profile_deck(p: UnitProfile, *, date_text: str, synthetic: bool, layou
         date_text=date,
         sections=(section,),
         front=(front,),
-        synthetic=synthetic,
+        demo_label=t["synthetic_label"] if synthetic else "",
         author="reportgen",
     )

@@ -25,15 +25,10 @@ from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, T
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import caption_lines, chart_box
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
-from reportgen.render.pdf_layout import PT, Look, fit_paragraphs, fit_table, paragraph_style, table_style
+from reportgen.render.pdf_layout import PT, Look, fit_paragraphs, fit_table, paragraph_style
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
 from reportgen.theme import Region, Theme, load_theme
-
-# paragraph_style and table_style (pdf_layout) stay importable from here for the appendix.
-__all__ = ["BLOCK_RENDERERS", "DEMO_LABEL", "SLIDE_RENDERERS", "paragraph_style", "render_pdf", "table_style"]
-
-DEMO_LABEL = "Syntetiska demodata – inte verkliga svar"
 
 
 @dataclass
@@ -140,7 +135,13 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
         band = t.region("demo_label")
         _fill(ctx, band, "accent")
         inset = Region(band.x + 0.15, band.y, band.width - 0.3, band.height)
-        _text(ctx, inset, DEMO_LABEL, "P", Look(t.sizes["title"], bold=True, color="background", valign="middle"))
+        _text(
+            ctx,
+            inset,
+            escape(deck.demo_label),
+            "P",
+            Look(t.sizes["title"], bold=True, color="background", valign="middle"),
+        )
     _render_blocks(ctx, slide)
 
 

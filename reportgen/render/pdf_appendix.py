@@ -29,7 +29,6 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.flowables import Flowable
 
 from reportgen.appendix.model import AppendixDocument, Block, Heading, Paragraph, Section, Table
-from reportgen.render.pdf import DEMO_LABEL, paragraph_style, table_style
 from reportgen.render.pdf_flowables import (
     Anchor,
     ContentsLine,
@@ -39,6 +38,7 @@ from reportgen.render.pdf_flowables import (
     TaggedParagraph,
 )
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.render.pdf_layout import paragraph_style, table_style
 from reportgen.render.pdf_structure import DocumentInfo, finish_pdf
 from reportgen.theme import Theme, load_theme
 
@@ -227,12 +227,12 @@ class _Story:
         )
         out.append(self.para(page.scope, self.style(SIZES["scope"], bold=True, after=24)))
         out += [self.para(line, self.style(12, after=6)) for line in page.lines]
-        if page.synthetic:
+        if page.demo_label:
             band = self.style(12, bold=True, color="background")
             band.backColor = HexColor(self.theme.color("accent"))
             band.borderPadding = 6
             band.spaceBefore = 36
-            out.append(self.para(DEMO_LABEL, band))
+            out.append(self.para(page.demo_label, band))
         return out
 
     def contents(self) -> list[Flowable]:

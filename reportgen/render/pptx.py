@@ -37,7 +37,6 @@ from pptx.util import Inches
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import chart_box
-from reportgen.render.pdf import DEMO_LABEL  # one wording for both renderers
 from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_table import add_table
@@ -218,7 +217,7 @@ def render_deck_title(page: Page) -> None:
         _text(
             page,
             theme.region("demo_label"),
-            [Paragraph(DEMO_LABEL)],
+            [Paragraph(page.deck.demo_label)],
             theme.sizes["title"],
             name="Demodata",
             color="background",
@@ -393,5 +392,5 @@ def _set_properties(prs: Presentation, deck: Deck) -> None:
     props.author = deck.author or "reportgen"
     props.last_modified_by = "reportgen"
     props.keywords = deck.county
-    props.comments = DEMO_LABEL if deck.synthetic else ""
+    props.comments = deck.demo_label
     props.language = deck.language

@@ -128,10 +128,10 @@ def test_title_page_and_synthetic_label(survey):
     scope = scope_for(survey, None)
     document = build_document(appendix_table(survey, scope), survey.catalog, scope, synthetic=True)
     page = document.title_page
-    assert (page.title, page.scope, page.synthetic) == (
+    assert (page.title, page.scope, page.demo_label) == (
         "Utvalda resultat för samtliga kartlagda insatser",
         "Riket",
-        True,
+        "Syntetiska demodata – inte verkliga svar",
     )
     assert any("(2021)" in line for line in page.lines)
     assert "Syntetiska data" in " ".join(p.text for p in document.sections[0].blocks)

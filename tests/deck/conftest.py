@@ -11,6 +11,10 @@ import pandas as pd
 import pytest
 
 from reportgen.catalog import Catalog
+from reportgen.deck.inputs import DeckInputs
+from reportgen.deck.layout import Layouts, load_layouts
+from reportgen.metrics.catalog_stats import catalog_figures
+from reportgen.metrics.insights import national_insights
 from reportgen.metrics.model import (
     AreaMetrics,
     CategoryShares,
@@ -221,3 +225,16 @@ def county_metrics() -> ScopeMetrics:
 @pytest.fixture(scope="session")
 def national_metrics() -> ScopeMetrics:
     return ScopeMetrics(scope=RIKET, areas={"äldre": aldre(national=True), "våld i nära relationer": vald()})
+
+
+def deck_inputs(
+    metrics: ScopeMetrics,
+    national: ScopeMetrics,
+    catalog: Catalog,
+    *,
+    counties: tuple[ScopeMetrics, ...] = (),
+    layouts: Layouts | None = None,
+) -> DeckInputs:
+    """The record a caller fills from metrics (``batch.county.county_deck`` does the same)."""
+    mapping = (layouts or load_layouts()).category_mapping()
+    return DeckInputs(metrics, national, catalog_figures(catalog, mapping), national_insights(national), counties)

@@ -10,6 +10,7 @@ import pytest
 from reportgen.deck.builder import build_deck
 from reportgen.deck.layout import load_layouts
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
+from tests.deck.conftest import deck_inputs
 
 LAYOUTS = load_layouts()
 SOURCE = "Enkät: Kartläggning av socialtjänstens insatser i Sveriges kommuner (2021)"
@@ -17,7 +18,7 @@ SOURCE = "Enkät: Kartläggning av socialtjänstens insatser i Sveriges kommuner
 
 @pytest.fixture(scope="module")
 def deck(county_metrics, national_metrics, catalog) -> Deck:
-    return build_deck(county_metrics, national_metrics, catalog=catalog, date_text="maj 2022", synthetic=True)
+    return build_deck(deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", synthetic=True)
 
 
 def slide(deck: Deck, key: str) -> Slide:
@@ -227,7 +228,7 @@ def test_area_nobody_answered_gets_one_slide(county_metrics, national_metrics, c
     aldre = county_metrics.areas["äldre"]
     silent = replace(aldre, response=replace(aldre.response, answered=0, completed=0, not_started=3))
     metrics = replace(county_metrics, areas={**county_metrics.areas, "äldre": silent})
-    deck = build_deck(metrics, national_metrics, catalog=catalog, date_text="maj 2022")
+    deck = build_deck(deck_inputs(metrics, national_metrics, catalog), date_text="maj 2022")
     section = deck.sections[2]
     assert [s.kind for s in section.slides] == ["section", "content"]
     assert "Ingen kommun i länet har besvarat enkäten" in section.slides[1].blocks[0].paragraphs[0].text
@@ -251,9 +252,8 @@ def test_front_matter_figures(deck):
 
 
 def test_national_deck_shows_counties(national_metrics, county_metrics, catalog):
-    deck = build_deck(
-        national_metrics, national_metrics, catalog=catalog, date_text="maj 2022", counties=[county_metrics]
-    )
+    inputs = deck_inputs(national_metrics, national_metrics, catalog, counties=(county_metrics,))
+    deck = build_deck(inputs, date_text="maj 2022")
     (chart,) = blocks(slide(deck, "aldre/insatsutbud/kommun"), ChartSpec)
     assert chart.categories == ("Testlän (2)",)
     assert chart.series[0].values == (2.5,)
@@ -279,7 +279,7 @@ def test_dimension_nobody_answered_says_so_in_words(county_metrics, national_met
     )
     area = replace(vald, dimensions={**vald.dimensions, "regi": silent})
     metrics = replace(county_metrics, areas={**county_metrics.areas, "våld i nära relationer": area})
-    deck = build_deck(metrics, national_metrics, catalog=catalog, date_text="maj 2022")
+    deck = build_deck(deck_inputs(metrics, national_metrics, catalog), date_text="maj 2022")
     for key in ("andelar", "kommun", "huvudgrupp", "individer"):
         s = slide(deck, f"vald-i-nara-relationer/regi/{key}")
         assert not blocks(s, ChartSpec), key
@@ -287,5 +287,5 @@ def test_dimension_nobody_answered_says_so_in_words(county_metrics, national_met
 
 
 def test_riket_deck_needs_the_counties(national_metrics, catalog):
-    with pytest.raises(TypeError, match="counties"):
-        build_deck(national_metrics, national_metrics, catalog=catalog, date_text="maj 2022")
+    with pytest.raises(ValueError, match="counties"):
+        deck_inputs(national_metrics, national_metrics, catalog)

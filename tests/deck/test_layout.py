@@ -12,6 +12,7 @@ from reportgen.deck import area, dimension, front
 from reportgen.deck.builder import build_deck
 from reportgen.deck.layout import AREA_KINDS, BACKGROUND_KINDS, DIMENSION_KINDS, LayoutError, fill, load_layouts
 from reportgen.paths import LAYOUTS_DIR
+from tests.deck.conftest import deck_inputs
 
 
 @pytest.fixture
@@ -52,7 +53,9 @@ def test_changing_a_title_in_layouts_changes_the_deck(layouts_copy, county_metri
 
     edit(layouts_copy / "deck.yaml", retitle)
     edit(layouts_copy / "dimensions.yaml", lambda d: d["dimensions"]["regi"]["titles"].update(subsection="Vem utför?"))
-    deck = build_deck(county_metrics, national_metrics, catalog=catalog, date_text="maj 2022", layouts_dir=layouts_copy)
+    deck = build_deck(
+        deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+    )
     titles = {s.key: s.title for s in deck.slides}
     assert titles["aldre/insatsutbud/vanligast"] == "Vanligast i äldre (Testlän)"
     assert titles["aldre/regi/avsnitt"] == "Vem utför?"
@@ -67,7 +70,9 @@ def test_moving_and_removing_slides_in_layouts(layouts_copy, county_metrics, nat
         slides[:] = [s for s in slides if s.get("dimension") != "regi"]
 
     edit(layouts_copy / "deck.yaml", reorder)
-    deck = build_deck(county_metrics, national_metrics, catalog=catalog, date_text="maj 2022", layouts_dir=layouts_copy)
+    deck = build_deck(
+        deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+    )
     keys = [s.key for s in deck.sections[2].slides]
     assert keys[:3] == ["aldre", "aldre/utan-beslut/vilja", "aldre/svarsfrekvens"]
     assert not any(k.startswith("aldre/regi") for k in keys)
@@ -94,14 +99,24 @@ def test_unknown_note_fragment_and_missing_text_are_reported_together(layouts_co
 def test_unknown_placeholder_names_the_entry(layouts_copy, county_metrics, national_metrics, catalog):
     edit(layouts_copy / "deck.yaml", lambda d: area_slides(d)[0].update(title="Svar för {omrade}"))
     with pytest.raises(LayoutError, match=r"svarsfrekvens\.title: unknown placeholder \{omrade\}"):
-        build_deck(county_metrics, national_metrics, catalog=catalog, date_text="maj 2022", layouts_dir=layouts_copy)
+        build_deck(
+            deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+        )
 
 
 def test_unplaced_huvudgrupp_is_an_error(layouts_copy, county_metrics, national_metrics, catalog):
     edit(layouts_copy / "categories.yaml", lambda d: d["categories"].pop())  # drops "Övriga insatser"
     layouts = load_layouts(layouts_copy)
     with pytest.raises(Exception, match="Övriga insatser"):
-        build_deck(county_metrics, national_metrics, catalog=catalog, date_text="maj 2022", layouts=layouts)
+        deck_inputs(county_metrics, national_metrics, catalog, layouts=layouts)
+
+
+def test_catalog_figures_by_other_categories_are_refused(layouts_copy, county_metrics, national_metrics, catalog):
+    edit(layouts_copy / "categories.yaml", lambda d: d["categories"][0].update(label="Bostäder"))
+    with pytest.raises(LayoutError, match="Bostäder"):
+        build_deck(
+            deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+        )
 
 
 def test_fill_leaves_out_sentences_about_missing_figures():

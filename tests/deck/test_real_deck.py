@@ -12,7 +12,7 @@ from reportgen.metrics.compute import compute_all
 from reportgen.survey import CATEGORIES
 from tests.metrics.strategies import random_survey, register_from
 
-from .conftest import make_catalog
+from .conftest import deck_inputs, make_catalog
 
 COUNTIES = [("98", "Norrlän"), ("99", "Söderlän")]
 UNITS = [(f"9{c[-1]}{i:02d}", f"Kommun {c}-{i}", c) for c in ("98", "99") for i in range(1, 7)]
@@ -23,9 +23,11 @@ def built():
     survey = random_survey(7, catalog=make_catalog(), register=register_from(COUNTIES, UNITS))
     metrics = compute_all(survey)
     county = metrics["soderlan"]
-    deck = build_deck(county, metrics["riket"], catalog=survey.catalog, date_text="maj 2022")
-    # The Riket deck computes the counties' figures itself when given the survey.
-    national = build_deck(metrics["riket"], metrics["riket"], survey=survey, date_text="maj 2022")
+    deck = build_deck(deck_inputs(county, metrics["riket"], survey.catalog), date_text="maj 2022")
+    counties = tuple(m for slug, m in metrics.items() if slug != "riket")
+    national = build_deck(
+        deck_inputs(metrics["riket"], metrics["riket"], survey.catalog, counties=counties), date_text="maj 2022"
+    )
     return county, deck, national
 
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from reportgen.figures.bars import label_capacity
+from reportgen.figures.bar_plan import label_capacity
 from reportgen.figures.layout import chart_box
 from reportgen.figures.style import ChartStyle
 from reportgen.theme import load_theme

@@ -12,7 +12,7 @@ import pytest
 from matplotlib.figure import Figure
 from PIL import Image
 
-from reportgen.figures.bars import draw_horizontal
+from reportgen.figures.bars import draw_bars
 from reportgen.figures.draw import chart_rc, draw_chart, draw_charts, figure_pdf, rasterise
 from reportgen.figures.fonts import REPERTOIRE
 from reportgen.figures.layout import chart_box
@@ -97,7 +97,7 @@ def test_small_fonts_draw_the_same_pixels_as_the_whole_fonts():
     box = chart_box(spec, THEME)
     with chart_rc():
         fig = Figure(figsize=(box.width, box.height), dpi=72)
-        draw_horizontal(fig, spec, whole)
+        draw_bars(fig, spec, whole, "horizontal")
         png = rasterise(figure_pdf(fig), 150)
     assert np.array_equal(_pixels(draw_chart(spec).png), _pixels(png))
 

@@ -10,8 +10,9 @@ from pathlib import Path
 import pikepdf
 import pytest
 
+from reportgen.deck.layout import demo_label
 from reportgen.deck.model import Deck, Section, Slide
-from reportgen.render.pdf import DEMO_LABEL, render_pdf
+from reportgen.render.pdf import render_pdf
 from reportgen.theme import load_theme
 from tests.render.test_pdf_sample import (
     CHART_TEXT,
@@ -24,6 +25,8 @@ from tests.render.test_pdf_sample import (
     struct_elements,
     top_table,
 )
+
+DEMO_LABEL = demo_label()
 
 
 @pytest.fixture(scope="module")

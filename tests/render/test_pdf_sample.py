@@ -14,6 +14,7 @@ from pathlib import Path
 import pikepdf
 from matplotlib.figure import Figure
 
+from reportgen.deck.layout import demo_label
 from reportgen.deck.model import (
     ChartSpec,
     Deck,
@@ -146,7 +147,7 @@ def sample_deck() -> Deck:
         date_text="november 2026",
         sections=(first, second),
         front=front,
-        synthetic=True,
+        demo_label=demo_label(),
         author="Testförfattare",
     )
 

@@ -14,12 +14,15 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
 
+from reportgen.deck.layout import demo_label
 from reportgen.deck.model import Deck, Slide, Table
-from reportgen.render.pptx import DEMO_LABEL, render_pptx
+from reportgen.render.pptx import render_pptx
 from reportgen.render.pptx_a11y import c_nv_pr, is_decorative
 from reportgen.render.pptx_fit import line_height, measuring_fonts, row_heights
 from reportgen.theme import load_theme
 from tests.render.test_pptx_sample import LONG_NAMES, build_sample, chart_specs, sample_charts, sample_deck
+
+DEMO_LABEL = demo_label()
 
 EMU = 914400
 TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)

@@ -14,8 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.render.pptx import DEMO_LABEL
+from reportgen.deck.layout import demo_label
 from tests.render.test_pptx_sample import build_sample
+
+DEMO_LABEL = demo_label()
 
 SOFFICE = shutil.which("soffice")
 pytestmark = [

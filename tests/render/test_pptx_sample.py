@@ -15,6 +15,7 @@ from pathlib import Path
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from reportgen.deck.layout import demo_label
 from reportgen.deck.model import (
     ChartSpec,
     Deck,
@@ -169,13 +170,13 @@ def sample_deck(*, synthetic: bool = True) -> Deck:
         date_text="november 2026",
         sections=(section,),
         front=front,
-        synthetic=synthetic,
+        demo_label=demo_label() if synthetic else "",
         author="Testförfattare",
     )
 
 
 def load_chart_fonts_quietly() -> None:
-    """Work-around, to remove when fixed: ``reportgen.figures.measure.font_metrics`` opens
+    """Work-around, to remove when fixed: ``reportgen.measure.font_metrics`` opens
     the font with fontTools ``lazy=True`` and never closes it, so the first ``chart_box``
     leaks a file that pytest (warnings as errors) reports wherever it is collected. Its
     result is cached, so loading it once here, quietly, leaks nothing later."""

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from reportgen.figures.measure import font_metrics, shorten, wrap
+from reportgen.measure import font_metrics, shorten, wrap
 from reportgen.theme import load_theme
 
 
