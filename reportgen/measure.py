@@ -1,20 +1,25 @@
-"""Text measurement and label shortening for chart layout.
+"""The one text-measuring engine: font metrics, widths, wrapping and shortening.
 
 Charts place their axes from measured label sizes instead of ``tight_layout`` (which
-draws every label to measure it and changes the plot size; PERFORMANCE.md). Widths come
-from the font's advance widths (``hmtx``), which is what Matplotlib's PDF backend lays
-text out with; kerning only ever makes the drawn text narrower, so these widths are a
-safe upper bound.
+draws every label to measure it and changes the plot size; PERFORMANCE.md), and the
+PowerPoint renderer estimates how tall wrapped text and table rows will be before it
+draws (PowerPoint cannot be asked). Widths come from the font's advance widths
+(``hmtx``), which is what Matplotlib's PDF backend and reportlab lay text out with;
+kerning only ever makes the drawn text narrower, so these widths are a safe upper
+bound. A neutral module (DESIGN.md): ``figures/`` and ``render/`` both measure here.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTFont
+
+from reportgen.theme import Theme
 
 ELLIPSIS = "…"
 # What an insats name must keep when shortened: its */** mark and its "(n)" count (SPEC §6).
@@ -33,10 +38,62 @@ class FontMetrics:
     descent: float = 0.212  # em, below the baseline
     cap_height: float = 0.688  # em
 
+    # Word widths at 1 pt, remembered: table fitting measures the same words many times.
+    _em: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
+
     def width(self, text: str, size: float) -> float:
         """Width in inches of one line of ``text`` at ``size`` points."""
         units = sum(self.advances.get(ch, self.fallback) for ch in text)
         return units * size / self.units_per_em / 72.0
+
+    def em_width(self, word: str) -> float:
+        """Width of ``word`` in points at 1 pt (widths scale linearly with the size)."""
+        width = self._em.get(word)
+        if width is None:
+            width = self._em[word] = sum(self.advances.get(ch, self.fallback) for ch in word) / self.units_per_em
+        return width
+
+
+@dataclass(frozen=True)
+class TextFonts:
+    """The regular and bold faces text is measured with."""
+
+    regular: FontMetrics
+    bold: FontMetrics
+
+    def pick(self, bold: bool) -> FontMetrics:
+        return self.bold if bold else self.regular
+
+
+def text_fonts(theme: Theme) -> TextFonts:
+    """The theme's document faces (Liberation Sans, Arial's metrics; ACCESSIBILITY.md)."""
+    return TextFonts(font_metrics(theme.font_path("pdf_regular")), font_metrics(theme.font_path("pdf_bold")))
+
+
+def count_lines(text: str, font: FontMetrics, size: float, width_pt: float) -> int:
+    """Lines that ``text`` wraps to in a column ``width_pt`` points wide.
+
+    Greedy word wrap at spaces, as PowerPoint does; a word wider than the column is
+    broken across lines. Explicit newlines start new lines. Empty text is one line
+    (an empty cell still has the height of one line).
+    """
+    width = max(width_pt, 1.0)
+    space = font.em_width(" ") * size
+    lines = 0
+    for para in text.split("\n"):
+        lines += 1
+        used = 0.0
+        for word in para.split():
+            w = font.em_width(word) * size
+            if used and used + space + w <= width:
+                used += space + w
+                continue
+            if used:
+                lines += 1
+            extra = max(0, math.ceil(w / width) - 1)
+            lines += extra
+            used = w - extra * width
+    return lines
 
 
 @lru_cache(maxsize=8)

@@ -1,8 +1,9 @@
 """The PDF deck: one 16:9 page per slide of the deck model, drawn with reportlab.
 
-Walks the same :class:`~reportgen.deck.model.Deck` as the PowerPoint renderer, with the
-same function per block kind (``render_text``, ``render_key_figure``, ``render_table``,
-``render_chart``) dispatched by a dict. Every painted thing is bracketed by the
+Walks the same :class:`~reportgen.deck.model.Deck` as the PowerPoint renderer, page by
+page (``render.dispatch.pages``), with the same function per slide kind and block kind
+(``render_text``, ``render_key_figure``, ``render_table``, ``render_chart``) dispatched by
+a dict, and the same geometry and text looks (``render.geometry``). Every painted thing is bracketed by the
 :class:`~reportgen.render.pdf_tagging.Tagger` as tagged content or as an artifact
 (PDF/UA-1, SPEC §8c); charts are placed as vector form XObjects and the structure tree
 is written by the ``pdf_structure`` post-pass. No LibreOffice anywhere (issue 5).
@@ -11,7 +12,9 @@ is written by the ``pdf_structure`` post-pass. No LibreOffice anywhere (issue 5)
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,9 +26,24 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
-from reportgen.figures.layout import caption_lines, chart_box
+from reportgen.figures.layout import caption_lines
+from reportgen.render.dispatch import Page, block_table, pages, slide_table
+from reportgen.render.geometry import (
+    BULLET_INDENT,
+    PARA_SPACE,
+    PT,
+    Look,
+    chart_regions,
+    demo_text_region,
+    divider_look,
+    document_subject,
+    key_figure_regions,
+    look,
+    place_picture,
+    table_caption_regions,
+)
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
-from reportgen.render.pdf_layout import PT, Look, fit_paragraphs, fit_table, paragraph_style
+from reportgen.render.pdf_layout import fit_paragraphs, fit_table, paragraph_style
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
 from reportgen.theme import Region, Theme, load_theme
@@ -73,7 +91,7 @@ def render_pdf(
     info = DocumentInfo(
         title=deck.title,
         language=deck.language,
-        subject=_subject(deck),
+        subject=document_subject(deck),
         author=deck.author,
     )
     canvas.setTitle(info.title)
@@ -82,15 +100,10 @@ def render_pdf(
     canvas.setCreator("reportgen")
     ctx = Ctx(canvas, theme, fonts, Tagger(canvas, enabled=tagged), charts)
 
-    for slide in deck.front:
-        _render_slide(ctx, deck, slide, bookmarks=[(slide.title or deck.title, 0)])
-    for section in deck.sections:
-        outline = section.outline or tuple((s.title, i) for i, s in enumerate(section.slides) if s.kind == "subsection")
-        with ctx.tagger.group("Sect"):
-            for index, slide in enumerate(section.slides):
-                marks = [(f"{section.number} {section.title}".strip(), 0)] if index == 0 else []
-                marks += [(title, 1) for title, at in outline if at == index]
-                _render_slide(ctx, deck, slide, bookmarks=marks)
+    for part, group in itertools.groupby(pages(deck), key=lambda page: page.part):
+        with ctx.tagger.group("Sect") if part >= 0 else nullcontext():  # one Sect per section
+            for page in group:
+                _render_slide(ctx, deck, page)
     canvas.showOutline()
     finish_pdf(
         canvas.getpdfdata(),
@@ -102,21 +115,16 @@ def render_pdf(
     )
 
 
-def _subject(deck: Deck) -> str:
-    if deck.county in deck.subtitle:
-        return deck.subtitle
-    return " – ".join(part for part in (deck.subtitle, deck.county) if part)
-
-
-def _render_slide(ctx: Ctx, deck: Deck, slide: Slide, bookmarks: list[tuple[str, int]]) -> None:
+def _render_slide(ctx: Ctx, deck: Deck, page: Page) -> None:
+    slide = page.slide
     ctx.tagger.start_page()
-    for n, (title, level) in enumerate(bookmarks):
+    for n, (title, level) in enumerate(page.bookmarks):
         key = f"p{ctx.tagger.page}-{n}"
         ctx.canvas.bookmarkPage(key)
         ctx.canvas.addOutlineEntry(title, key, level=level)
     SLIDE_RENDERERS[slide.kind](ctx, deck, slide)
     if slide.kind != "title":
-        render_page_number(ctx, ctx.tagger.page + 1, on_dark=slide.kind == "section")
+        render_page_number(ctx, page.number, on_dark=slide.kind == "section")
     ctx.canvas.showPage()
 
 
@@ -126,44 +134,36 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     t = ctx.theme
     _fill(ctx, Region(0, 0, 0.25, t.height), "primary")
     title = slide.title or deck.title
-    _text(ctx, t.region("deck_title"), escape(title), "H1", Look(t.sizes["section_title"], bold=True, color="primary"))
+    _text(ctx, t.region("deck_title"), escape(title), "H1", look(t, "deck_title"))
     # Subtitle and date as two paragraphs with the body's paragraph spacing, as the PPTX sets them.
     lines = tuple(Paragraph(s) for s in (deck.subtitle, deck.date_text) if s)
     if lines:
-        render_text(ctx, TextBlock("deck_subtitle", lines, size=t.sizes["title"]))
+        _paragraphs(ctx, t.region("deck_subtitle"), lines, look(t, "deck_subtitle"))
     if deck.synthetic:
         band = t.region("demo_label")
         _fill(ctx, band, "accent")
-        inset = Region(band.x + 0.15, band.y, band.width - 0.3, band.height)
-        _text(
-            ctx,
-            inset,
-            escape(deck.demo_label),
-            "P",
-            Look(t.sizes["title"], bold=True, color="background", valign="middle"),
-        )
+        _text(ctx, demo_text_region(band), escape(deck.demo_label), "P", look(t, "demo_label"))
     _render_blocks(ctx, slide)
 
 
 def render_divider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     """Section divider: big number and title (one H1) on the primary colour."""
-    _divider(ctx, slide, "H1", "divider_background", "divider_text", ctx.theme.sizes["section_number"])
+    _divider(ctx, slide, "H1", "divider_background", on_dark=True)
 
 
 def render_subdivider(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     """Sub-section divider: the title (H2) on the light colour, number above when given."""
-    _divider(ctx, slide, "H2", "light", "primary", ctx.theme.sizes["section_title"])
+    _divider(ctx, slide, "H2", "light", on_dark=False)
 
 
-def _divider(ctx: Ctx, slide: Slide, role: str, background: str, color: str, number_size: float) -> None:
+def _divider(ctx: Ctx, slide: Slide, role: str, background: str, *, on_dark: bool) -> None:
     t = ctx.theme
     _fill(ctx, Region(0, 0, t.width, t.height), background)
     with ctx.tagger.content(role):
         if slide.section_number:
-            number = Look(number_size, bold=True, color=color, valign="bottom")
+            number = divider_look(t, "section_number", on_dark)
             _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
-        title = Look(t.sizes["section_title"], bold=True, color=color)
-        _draw(ctx, t.region("section_title"), escape(slide.title), title)
+        _draw(ctx, t.region("section_title"), escape(slide.title), divider_look(t, "section_title", on_dark))
 
 
 def render_content_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
@@ -184,8 +184,7 @@ def render_title(ctx: Ctx, slide: Slide) -> None:
     """The slide title (H2) in the title region, with a rule (an artifact) below it."""
     t = ctx.theme
     region = t.region("title")
-    look = Look(t.sizes["title"], bold=True, color="primary", valign="middle", min_size=14)
-    _text(ctx, region, escape(slide.title), "H2", look)
+    _text(ctx, region, escape(slide.title), "H2", look(t, "title"))
     x, y, w, _ = ctx.box(region)
     with ctx.tagger.artifact():
         ctx.canvas.setStrokeColor(ctx.color("rule"))
@@ -195,14 +194,12 @@ def render_title(ctx: Ctx, slide: Slide) -> None:
 
 def render_note(ctx: Ctx, slide: Slide) -> None:
     if slide.note:
-        look = Look(ctx.theme.sizes["note"], color="muted", valign="bottom", min_size=6)
-        _text(ctx, ctx.theme.region("note"), escape(f"Not: {slide.note}"), "P", look)
+        _text(ctx, ctx.theme.region("note"), escape(f"Not: {slide.note}"), "P", look(ctx.theme, "note"))
 
 
 def render_source(ctx: Ctx, slide: Slide) -> None:
     if slide.source:
-        look = Look(ctx.theme.sizes["source"], color="muted", min_size=6)
-        _text(ctx, ctx.theme.region("source"), escape(f"Källa: {slide.source}"), "P", look)
+        _text(ctx, ctx.theme.region("source"), escape(f"Källa: {slide.source}"), "P", look(ctx.theme, "source"))
 
 
 def render_page_number(ctx: Ctx, number: int, *, on_dark: bool = False) -> None:
@@ -219,22 +216,27 @@ def render_page_number(ctx: Ctx, number: int, *, on_dark: bool = False) -> None:
 # ----------------------------------------------------------------- block kinds
 def render_text(ctx: Ctx, block: TextBlock) -> None:
     """Paragraphs wrapped in the region; bullets (level > 0) as a list L/LI/LBody."""
-    base = block.size or ctx.theme.sizes["body"]
-    x, y, w, h = ctx.box(ctx.theme.region(block.region))
+    _paragraphs(ctx, ctx.theme.region(block.region), block.paragraphs, look(ctx.theme, "body", size=block.size))
+
+
+def _paragraphs(ctx: Ctx, region: Region, items: tuple[Paragraph, ...], base: Look) -> None:
+    x, y, w, h = ctx.box(region)
 
     def build(size: float) -> list[RLParagraph]:
         out = []
-        for p in block.paragraphs:
-            indent = size * 1.3 * p.level
-            style = paragraph_style(ctx.theme, ctx.fonts, size, bold=p.bold, space_after=size * 0.45, indent=indent)
+        for p in items:
+            indent = BULLET_INDENT * size * p.level
+            style = paragraph_style(
+                ctx.theme, ctx.fonts, size, bold=p.bold, space_after=PARA_SPACE * size, indent=indent
+            )
             bullet = ("•" if p.level == 1 else "–") if p.level else None
             out.append(RLParagraph(escape(p.text), style, bulletText=bullet))
         return out
 
-    paragraphs, heights = fit_paragraphs(build, base, min(8.0, base), w, h)
+    paragraphs, heights = fit_paragraphs(build, base.size, base.min_size, w, h)
     top = y + h
     in_list = False
-    for p, para, height in zip(block.paragraphs, paragraphs, heights, strict=True):
+    for p, para, height in zip(items, paragraphs, heights, strict=True):
         if p.level and not in_list:
             ctx.tagger.open_group("L")
         elif not p.level and in_list:
@@ -254,12 +256,9 @@ def render_text(ctx: Ctx, block: TextBlock) -> None:
 def render_key_figure(ctx: Ctx, block: KeyFigure) -> None:
     """A headline number in the primary colour with its caption below."""
     t = ctx.theme
-    r = t.region(block.region)
-    value_h = t.sizes["key_value"] * 1.25 / PT
-    value = Look(t.sizes["key_value"], bold=True, color="primary", min_size=18)
-    _text(ctx, Region(r.x, r.y, r.width, value_h), escape(block.value), "P", value)
-    rest = Region(r.x, r.y + value_h + 0.05, r.width, r.height - value_h - 0.05)
-    _text(ctx, rest, escape(block.caption), "P", Look(t.sizes["key_caption"]))
+    value, rest = key_figure_regions(t.region(block.region), t)
+    _text(ctx, value, escape(block.value), "P", look(t, "key_value"))
+    _text(ctx, rest, escape(block.caption), "P", look(t, "key_caption"))
 
 
 def render_table(ctx: Ctx, block: Table) -> None:
@@ -268,10 +267,8 @@ def render_table(ctx: Ctx, block: Table) -> None:
     t = ctx.theme
     region = t.region(block.region)
     if block.caption:
-        cap_h = t.sizes["caption"] * 1.5 / PT
-        strip = Region(region.x, region.y, region.width, cap_h)
-        _text(ctx, strip, escape(block.caption), "P", Look(t.sizes["caption"], bold=True))
-        region = Region(region.x, region.y + cap_h, region.width, region.height - cap_h)
+        strip, region = table_caption_regions(region, t)
+        _text(ctx, strip, escape(block.caption), "P", look(t, "table_caption"))
     x, y, w, h = ctx.box(region)
     tagging = TableTagger(ctx.tagger) if ctx.tagger.enabled else None
     table, height = fit_table(t, ctx.fonts, block, w, h, tagging)
@@ -289,18 +286,15 @@ def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
     if not spec.alt_text.strip():
         raise ValueError(f"chart {spec.key!r} has no alt text (PDF/UA-1 §7.3)")
     t = ctx.theme
-    region = t.region(spec.region)
-    box = chart_box(spec, t)
-    lines = caption_lines(spec, t)  # the figures package's line breaks, as in the PPTX
-    if lines and box.y - region.y > 0.05:
-        strip = Region(region.x, region.y, region.width, box.y - region.y)
-        look = Look(t.sizes["caption"], color="muted", min_size=7)
-        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), "P", look)
+    strip, box = chart_regions(spec, t)
+    if strip is not None:  # the figures package's line breaks, as in the PPTX
+        lines = caption_lines(spec, t)
+        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), "P", look(t, "chart_caption"))
     art = ctx.charts[spec.key]
     x, y, w, h = ctx.box(box)
-    scale = min(w / (art.width * PT), h / (art.height * PT))
-    cw, ch = art.width * PT * scale, art.height * PT * scale
-    left, bottom = x + (w - cw) / 2, y + h - ch
+    left, scale, ch = place_picture(x, w, h, art.width * PT, art.height * PT)
+    cw = art.width * PT * scale
+    bottom = y + h - ch
     name = ctx.chart_names.setdefault(spec.key, f"RgChart{len(ctx.chart_names)}")
     ctx.chart_uses.append(ChartUse(page=max(ctx.tagger.page, 0), name=name, key=spec.key))
     bbox = (round(left, 2), round(bottom, 2), round(left + cw, 2), round(bottom + ch, 2))
@@ -308,19 +302,20 @@ def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
         ctx.canvas.addLiteral(f"q {scale:.5f} 0 0 {scale:.5f} {left:.3f} {bottom:.3f} cm /{name} Do Q")
 
 
-SLIDE_RENDERERS: dict[str, Callable[[Ctx, Deck, Slide], None]] = {
-    "title": render_title_slide,
-    "contents": render_content_slide,
-    "section": render_divider,
-    "subsection": render_subdivider,
-    "content": render_content_slide,
-}
-BLOCK_RENDERERS: dict[type, Callable[[Ctx, Any], None]] = {
-    TextBlock: render_text,
-    KeyFigure: render_key_figure,
-    Table: render_table,
-    ChartSpec: render_chart,
-}
+SLIDE_RENDERERS: Mapping[str, Callable[[Ctx, Deck, Slide], None]] = slide_table(
+    "render.pdf",
+    {
+        "title": render_title_slide,
+        "contents": render_content_slide,
+        "section": render_divider,
+        "subsection": render_subdivider,
+        "content": render_content_slide,
+    },
+)
+BLOCK_RENDERERS: Mapping[type, Callable[[Ctx, Any], None]] = block_table(
+    "render.pdf",
+    {TextBlock: render_text, KeyFigure: render_key_figure, Table: render_table, ChartSpec: render_chart},
+)
 
 
 # --------------------------------------------------------------------- helpers

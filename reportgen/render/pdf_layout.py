@@ -9,8 +9,7 @@ so nothing ever runs off the slide (issue 5).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
@@ -21,24 +20,12 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from reportgen.deck.model import Table
+from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT
 from reportgen.render.pdf_fonts import PdfFonts
 from reportgen.text import shorten_rows
 from reportgen.theme import Theme
 
-PT = 72.0  # points per inch
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
-LEADING = 1.2  # line height as a multiple of the font size, as in the PPTX
-
-
-@dataclass(frozen=True)
-class Look:
-    """How one piece of text is set: size (points) and the floor it may shrink to."""
-
-    size: float
-    bold: bool = False
-    color: str = "text"  # theme colour key
-    valign: Literal["top", "middle", "bottom"] = "top"
-    min_size: float = 8.0
 
 
 def paragraph_style(
@@ -57,12 +44,12 @@ def paragraph_style(
         "s",
         fontName=fonts.bold if bold else fonts.regular,
         fontSize=size,
-        leading=size * LEADING,
+        leading=size * LINE_HEIGHT,
         textColor=HexColor(theme.color(color)),
         alignment=align,
         spaceAfter=space_after,
         leftIndent=indent,
-        bulletIndent=max(indent - size * 1.1, 0),
+        bulletIndent=max(indent - size * BULLET_HANG, 0),
         bulletFontName=fonts.regular,
         bulletFontSize=size,  # reportlab's default is 10 pt whatever the text size
     )

@@ -1,8 +1,9 @@
 """The PowerPoint renderer: walks the deck model onto a template (issue 4 item 4).
 
-One function per part, dispatched by block type, with the names the PDF renderer
-uses, and the same geometry: every block in its theme region, text from the region's
-edge, the same sizes, fit rules and colours (``render/pdf.py``).
+One function per part, dispatched by slide kind and block type through dicts, with the
+names the PDF renderer uses, and the same geometry and text looks (``render.geometry``):
+every block in its theme region, text from the region's edge, the same sizes, fit rules
+and colours (``render/pdf.py``).
 
 Accessible from the start (issue 9, ACCESSIBILITY.md): every slide's title is in its
 layout's title placeholder and first in reading order, then the blocks in model order,
@@ -36,7 +37,18 @@ from pptx.util import Inches
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
-from reportgen.figures.layout import chart_box
+from reportgen.render.dispatch import block_table, slide_table
+from reportgen.render.geometry import (
+    DEMO_INSET,
+    Look,
+    chart_regions,
+    divider_look,
+    document_subject,
+    key_figure_regions,
+    look,
+    place_picture,
+    table_caption_regions,
+)
 from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_table import add_table
@@ -44,7 +56,6 @@ from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_tem
 from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
 from reportgen.theme import Region, Theme, load_theme
 
-DEMO_INSET = 0.15  # inches between the demo label's band and its text
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -94,18 +105,18 @@ def render_pptx(
     prs.save(str(path))
 
 
+#: The template layout each slide kind is put on (``pptx_template.Layouts``' fields).
+LAYOUT_OF = {"title": "title", "contents": "title_only", "section": "section", "subsection": "section"}
+
+
 def _layout_for(slide: Slide, layouts: Layouts) -> SlideLayout:
-    if slide.kind == "title":
-        return layouts.title
-    if slide.kind in ("section", "subsection"):
-        return layouts.section
-    return layouts.title_only
+    return getattr(layouts, LAYOUT_OF.get(slide.kind, "title_only"))
 
 
 def render_slide(page: Page) -> None:
     """Title, blocks in model order, then note, source and slide number."""
     _drop_unused_placeholders(page)
-    render_title(page)
+    SLIDE_RENDERERS[page.slide.kind](page)
     for block in page.slide.blocks:
         BLOCK_RENDERERS[type(block)](page, block)
     render_note(page)
@@ -126,28 +137,19 @@ def _drop_unused_placeholders(page: Page) -> None:
 
 
 def _text(
-    page: Page,
-    region: Region,
-    paragraphs: Sequence[Paragraph],
-    size: float,
-    *,
-    name: str,
-    color: str = "text",
-    min_size: float = 8.0,
-    valign: str = "top",
-    **options: Any,
+    page: Page, region: Region, paragraphs: Sequence[Paragraph], look: Look, *, name: str, **options: Any
 ) -> None:
-    """A text box on ``region``, shrunk in half points down to ``min_size`` to fit."""
+    """A text box on ``region``, shrunk in half points down to the look's floor to fit."""
     width = region.width - 2 * options.get("inset", 0.0)
-    fitted = fit_text(paragraphs, size, min(min_size, size), width, region.height, page.fonts)
+    fitted = fit_text(paragraphs, look.size, look.min_size, width, region.height, page.fonts)
     add_text_box(
         page.out,
         region,
         paragraphs,
         size=fitted,
-        color=page.color(color),
+        color=page.color(look.color),
         name=name,
-        anchor=_ANCHOR[valign],
+        anchor=_ANCHOR[look.valign],
         typeface=page.theme.fonts["pptx"],
         **options,
     )
@@ -157,37 +159,29 @@ def _text(
 
 
 def render_title(page: Page) -> None:
-    """The slide's title in the layout's title placeholder (PowerPoint's checker reports
-    a slide without one), plus what each slide kind shows with its title."""
-    theme = page.theme
-    if page.slide.kind == "title":
-        render_deck_title(page)
-    elif page.slide.kind in ("section", "subsection"):
-        render_divider(page)
-    else:
-        _fill_title(page, page.slide.title, theme.region("title"), theme.sizes["title"], None, min_size=14)
+    """A content slide's title in the layout's title placeholder (PowerPoint's checker
+    reports a slide without one), in the template's title colour."""
+    _fill_title(page, page.slide.title, page.theme.region("title"), look(page.theme, "title"), own_color=False)
 
 
-def _fill_title(
-    page: Page, text: str, region: Region, size: float, color: str | None, *, min_size: float, valign: str = "middle"
-) -> None:
+def _fill_title(page: Page, text: str, region: Region, look: Look, *, own_color: bool) -> None:
     """``text`` in the title placeholder, placed on ``region`` without insets (as in the
-    PDF), bold, shrunk until it fits. ``color`` None keeps the template's title colour
-    (ours is the primary colour); dividers set theirs for contrast with the background."""
+    PDF), bold, shrunk until it fits. Without ``own_color`` the template's title colour
+    stays (ours is the primary colour); dividers set theirs for contrast with the background."""
     if not text.strip():
         raise ValueError(f"slide {page.number} ({page.slide.key or page.slide.kind}) has no title")
     title = next(p for p in page.out.placeholders if p.placeholder_format.type in TITLE_PLACEHOLDERS)
     title.left, title.top = Inches(region.x), Inches(region.y)
     title.width, title.height = Inches(region.width), Inches(region.height)
-    fitted = fit_text([Paragraph(text, bold=True)], size, min(min_size, size), region.width, region.height, page.fonts)
+    fitted = fit_text([Paragraph(text, bold=True)], look.size, look.min_size, region.width, region.height, page.fonts)
     frame = title.text_frame
     frame.text = text
     frame.word_wrap = True
-    frame.vertical_anchor = _ANCHOR[valign]
+    frame.vertical_anchor = _ANCHOR[look.valign]
     body_pr = frame._txBody.find(qn("a:bodyPr"))
     for inset in ("lIns", "tIns", "rIns", "bIns"):
         body_pr.set(inset, "0")
-    style_runs(frame, size=fitted, color=page.color(color) if color else None, bold=True)
+    style_runs(frame, size=fitted, color=page.color(look.color) if own_color else None, bold=True)
 
 
 def _subtitle_lines(page: Page) -> list[Paragraph]:
@@ -198,10 +192,11 @@ def render_deck_title(page: Page) -> None:
     """Deck title, subtitle and date; the synthetic-data label when it applies (SPEC §9)."""
     theme = page.theme
     title = page.slide.title or page.deck.title
-    _fill_title(page, title, theme.region("deck_title"), theme.sizes["section_title"], None, min_size=18, valign="top")
+    _fill_title(page, title, theme.region("deck_title"), look(theme, "deck_title"), own_color=False)
     lines = _subtitle_lines(page)
     region = theme.region("deck_subtitle")
-    size = fit_text(lines, theme.sizes["title"], 12.0, region.width, region.height, page.fonts)
+    subtitle_look = look(theme, "deck_subtitle")
+    size = fit_text(lines, subtitle_look.size, subtitle_look.min_size, region.width, region.height, page.fonts)
     subtitle = next((p for p in page.out.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
     if subtitle is not None:
         subtitle.left, subtitle.top = Inches(region.x), Inches(region.y)
@@ -218,10 +213,8 @@ def render_deck_title(page: Page) -> None:
             page,
             theme.region("demo_label"),
             [Paragraph(page.deck.demo_label)],
-            theme.sizes["title"],
+            look(theme, "demo_label"),
             name="Demodata",
-            color="background",
-            valign="middle",
             bold=True,
             fill=theme.color("accent"),
             inset=DEMO_INSET,
@@ -235,18 +228,15 @@ def render_divider(page: Page) -> None:
     fill = page.out.background.fill
     fill.solid()
     fill.fore_color.rgb = rgb(theme.color("divider_background" if page.on_dark else "light"))
-    size = theme.sizes["section_title"]
-    _fill_title(page, page.slide.title, theme.region("section_title"), size, "primary", min_size=18, valign="top")
+    title_look = divider_look(theme, "section_title", page.on_dark)
+    _fill_title(page, page.slide.title, theme.region("section_title"), title_look, own_color=True)
     if page.slide.section_number:
-        number_size = theme.sizes["section_number" if page.on_dark else "section_title"]
         _text(
             page,
             theme.region("section_number"),
             [Paragraph(page.slide.section_number)],
-            number_size,
+            divider_look(theme, "section_number", page.on_dark),
             name="Avsnittsnummer",
-            color="primary",
-            valign="bottom",
             bold=True,
         )
 
@@ -257,27 +247,15 @@ def render_divider(page: Page) -> None:
 def render_text(page: Page, block: TextBlock) -> None:
     """Paragraphs in the region; level > 0 are bullets ("•", then "–")."""
     region = page.theme.region(block.region)
-    _text(page, region, block.paragraphs, block.size or page.theme.sizes["body"], name="Text")
+    _text(page, region, block.paragraphs, look(page.theme, "body", size=block.size), name="Text")
 
 
 def render_key_figure(page: Page, block: KeyFigure) -> None:
     """The value large in the primary colour, its explanation below (read in that order)."""
     theme = page.theme
-    region = theme.region(block.region)
-    value_height = theme.sizes["key_value"] * 1.25 / 72.0
-    value = Region(region.x, region.y, region.width, value_height)
-    _text(
-        page,
-        value,
-        [Paragraph(block.value)],
-        theme.sizes["key_value"],
-        name="Nyckeltal",
-        color="primary",
-        min_size=18,
-        bold=True,
-    )
-    rest = Region(region.x, region.y + value_height + 0.05, region.width, region.height - value_height - 0.05)
-    _text(page, rest, [Paragraph(block.caption)], theme.sizes["key_caption"], name="Nyckeltal, förklaring")
+    value, rest = key_figure_regions(theme.region(block.region), theme)
+    _text(page, value, [Paragraph(block.value)], look(theme, "key_value"), name="Nyckeltal", bold=True)
+    _text(page, rest, [Paragraph(block.caption)], look(theme, "key_caption"), name="Nyckeltal, förklaring")
 
 
 def render_table(page: Page, block: Table) -> None:
@@ -287,15 +265,8 @@ def render_table(page: Page, block: Table) -> None:
     theme = page.theme
     region = theme.region(block.region)
     if block.caption:
-        strip = theme.sizes["caption"] * 1.5 / 72.0
-        _text(
-            page,
-            Region(region.x, region.y, region.width, strip),
-            [Paragraph(block.caption, bold=True)],
-            theme.sizes["caption"],
-            name="Tabellrubrik",
-        )
-        region = Region(region.x, region.y + strip, region.width, region.height - strip)
+        strip, region = table_caption_regions(region, theme)
+        _text(page, strip, [Paragraph(block.caption, bold=True)], look(theme, "table_caption"), name="Tabellrubrik")
     fit = fit_table(block, region.width, region.height, theme, page.fonts)
     frame = add_table(page.out, region, block, fit, theme)
     title = page.slide.title
@@ -312,22 +283,11 @@ def render_chart(page: Page, block: ChartSpec) -> None:
     art = page.charts[block.key]
     if not art.png:
         raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
-    region = page.theme.region(block.region)
-    box = chart_box(block, page.theme)
-    if block.caption and box.y - region.y > 0.05:
-        strip = Region(region.x, region.y, region.width, box.y - region.y)
-        _text(
-            page,
-            strip,
-            [Paragraph(block.caption)],
-            page.theme.sizes["caption"],
-            name="Bildtext",
-            color="muted",
-            min_size=7,
-        )
-    scale = min(box.width / art.width, box.height / art.height)
-    width, height = art.width * scale, art.height * scale
-    left = box.x + (box.width - width) / 2
+    strip, box = chart_regions(block, page.theme)
+    if strip is not None:
+        _text(page, strip, [Paragraph(block.caption)], look(page.theme, "chart_caption"), name="Bildtext")
+    left, scale, height = place_picture(box.x, box.width, box.height, art.width, art.height)
+    width = art.width * scale
     picture = page.out.shapes.add_picture(
         io.BytesIO(art.png), Inches(left), Inches(box.y), Inches(width), Inches(height)
     )
@@ -338,26 +298,18 @@ def render_chart(page: Page, block: ChartSpec) -> None:
 
 
 def render_note(page: Page) -> None:
-    _furniture_line(page, "note", "Not", page.slide.note, valign="bottom")
+    _furniture_line(page, "note", "Not", page.slide.note)
 
 
 def render_source(page: Page) -> None:
     _furniture_line(page, "source", "Källa", page.slide.source)
 
 
-def _furniture_line(page: Page, region: str, prefix: str, text: str, **options: str) -> None:
+def _furniture_line(page: Page, part: str, prefix: str, text: str) -> None:
     """The "Not:" and "Källa:" lines: small, muted, in their own regions."""
     if text:
-        _text(
-            page,
-            page.theme.region(region),
-            [Paragraph(f"{prefix}: {text}")],
-            page.theme.sizes[region],
-            name=prefix,
-            color="muted",
-            min_size=6,
-            **options,
-        )
+        region = page.theme.region(part)
+        _text(page, region, [Paragraph(f"{prefix}: {text}")], look(page.theme, part), name=prefix)
 
 
 def render_page_number(page: Page) -> None:
@@ -374,21 +326,27 @@ def render_page_number(page: Page) -> None:
     )
 
 
-BLOCK_RENDERERS: dict[type, Callable[[Page, Any], None]] = {
-    TextBlock: render_text,
-    KeyFigure: render_key_figure,
-    Table: render_table,
-    ChartSpec: render_chart,
-}
+SLIDE_RENDERERS: Mapping[str, Callable[[Page], None]] = slide_table(
+    "render.pptx",
+    {
+        "title": render_deck_title,
+        "contents": render_title,
+        "section": render_divider,
+        "subsection": render_divider,
+        "content": render_title,
+    },
+)
+BLOCK_RENDERERS: Mapping[type, Callable[[Page, Any], None]] = block_table(
+    "render.pptx",
+    {TextBlock: render_text, KeyFigure: render_key_figure, Table: render_table, ChartSpec: render_chart},
+)
 
 
 def _set_properties(prs: Presentation, deck: Deck) -> None:
     """Document properties a reader and a publishing system see (same as the PDF's)."""
     props = prs.core_properties
     props.title = deck.title
-    props.subject = (
-        deck.subtitle if deck.county in deck.subtitle else " – ".join(p for p in (deck.subtitle, deck.county) if p)
-    )
+    props.subject = document_subject(deck)
     props.author = deck.author or "reportgen"
     props.last_modified_by = "reportgen"
     props.keywords = deck.county

@@ -7,29 +7,22 @@ greedy word wrap with widths measured on Liberation Sans — the same metrics as
 which the deck names (ACCESSIBILITY.md, "Fonts") — times a line height. The estimate is
 deliberately generous where it must guess (it breaks only at spaces, never after a
 hyphen) and exact where it can: the renderer sets the line spacing to exactly
-``LINE_HEIGHT`` × size and the margins it measures with. The constants mirror the PDF
-renderer's (reportlab leading 1.2, paragraph space 0.45 × size, bullet indent 1.3 × size),
-so both renderers break lines alike.
+``LINE_HEIGHT`` × size and the margins it measures with. Widths come from the one
+measuring engine (``reportgen.measure``), the spacing from ``render.geometry``, which the
+PDF renderer's styles use too, so both renderers break lines alike.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from reportlab.pdfbase import pdfmetrics
 
 from reportgen.deck.model import Paragraph, Table
-from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.measure import TextFonts, count_lines, text_fonts
+from reportgen.render.geometry import LINE_HEIGHT, PARA_SPACE, bullet_indent
 from reportgen.text import shorten_rows
 from reportgen.theme import Theme
 
-LINE_HEIGHT = 1.2  # line pitch as a multiple of the size; the renderer sets exactly this spacing
-PARA_SPACE = 0.45  # space after a paragraph, as a multiple of its size (as the PDF renderer)
-BULLET_INDENT = 1.3  # text indent per bullet level, as a multiple of the size (as the PDF renderer)
-BULLET_HANG = 1.1  # how far the bullet hangs left of the text, as a multiple of the size
 CELL_MARGIN_FACTOR = 0.6  # a cell's top and bottom margins, as a share of the theme's cell padding
 SIZE_STEP = 0.5  # points between tried font sizes
 WIDTH_SAFETY = 0.99  # measure against 99 % of a column: renderers round, PowerPoint kerns differently
@@ -41,45 +34,12 @@ class TableOverflowError(ValueError):
     splits tables by the theme's ``max_rows_per_slide``), not of the user's input."""
 
 
-#: The measuring fonts are the PDF's fonts (the same metrics as Arial), registered once.
-Fonts = PdfFonts
+#: The measuring fonts: the theme's document faces, measured by ``reportgen.measure``.
+Fonts = TextFonts
 
 
 def measuring_fonts(theme: Theme) -> Fonts:
-    """Register the theme's PDF fonts with reportlab (idempotent) and name them."""
-    return register_fonts(theme)
-
-
-@lru_cache(maxsize=65536)
-def _em_width(word: str, font: str) -> float:
-    """Width of ``word`` at 1 pt; widths scale linearly with size."""
-    return pdfmetrics.stringWidth(word, font, 1000.0) / 1000.0
-
-
-def count_lines(text: str, font: str, size: float, width_pt: float) -> int:
-    """Lines that ``text`` wraps to in a column ``width_pt`` points wide.
-
-    Greedy word wrap at spaces, as PowerPoint does; a word wider than the column is
-    broken across lines. Explicit newlines start new lines. Empty text is one line
-    (an empty cell still has the height of one line).
-    """
-    width = max(width_pt, 1.0)
-    space = _em_width(" ", font) * size
-    lines = 0
-    for para in text.split("\n"):
-        lines += 1
-        used = 0.0
-        for word in para.split():
-            w = _em_width(word, font) * size
-            if used and used + space + w <= width:
-                used += space + w
-                continue
-            if used:
-                lines += 1
-            extra = max(0, math.ceil(w / width) - 1)
-            lines += extra
-            used = w - extra * width
-    return lines
+    return text_fonts(theme)
 
 
 def line_height(size: float) -> float:
@@ -166,11 +126,6 @@ def fit_table(table: Table, width: float, height: float, theme: Theme, fonts: Fo
             f"{size:g} pt with its texts shortened; the deck layout must split it over more slides"
         )
     return TableFit(size, best, heights, widths)
-
-
-def bullet_indent(level: int, size: float) -> float:
-    """Inches from the box's left edge to the text of a bullet at ``level``."""
-    return BULLET_INDENT * size * level / 72.0
 
 
 def paragraphs_height(paragraphs: Sequence[Paragraph], size: float, width: float, fonts: Fonts) -> float:

@@ -18,7 +18,8 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches
 
 from reportgen.deck.model import Table
-from reportgen.render.pptx_fit import LINE_HEIGHT, TableFit, cell_margin
+from reportgen.render.geometry import LINE_HEIGHT
+from reportgen.render.pptx_fit import TableFit, cell_margin
 from reportgen.theme import Region, Theme
 
 EMU_PER_INCH = 914400

@@ -19,7 +19,7 @@ from pptx.text.text import TextFrame
 from pptx.util import Inches, Pt
 
 from reportgen.deck.model import Paragraph
-from reportgen.render.pptx_fit import BULLET_HANG, LINE_HEIGHT, PARA_SPACE, bullet_indent
+from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PARA_SPACE, bullet_indent
 from reportgen.theme import Region
 
 ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}

@@ -13,7 +13,12 @@ from typing import Any
 
 import pytest
 
+from reportgen.batch.context import shared_context
+from reportgen.batch.county import county_deck
 from reportgen.cli import main
+from reportgen.deck.model import Deck
+from reportgen.metrics.compute import compute_scope
+from reportgen.metrics.model import Scope
 
 COUNTY = "Skåne län"
 SLUG = "skane-lan"
@@ -42,3 +47,13 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
         xlsx=folder / f"{SLUG}-resultat.xlsx",
         metrics=json.loads(metrics_file.read_text(encoding="utf-8")),
     )
+
+
+@pytest.fixture(scope="session")
+def deck_model() -> Deck:
+    """The model of the deck ``built`` renders, built the way the batch builds it (the
+    model alone: no charts drawn, no files)."""
+    ctx = shared_context(None)
+    county = ctx.survey.register.county(COUNTY)
+    scope = Scope(county.name, county.code, county.slug)
+    return county_deck(ctx, compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national))

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 
 from reportgen.deck.model import Paragraph, Table
+from reportgen.measure import count_lines
 from reportgen.render.pptx_fit import (
     ELLIPSIS,
     TableOverflowError,
-    count_lines,
     fit_table,
     fit_text,
     line_height,
