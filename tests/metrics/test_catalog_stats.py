@@ -4,6 +4,7 @@ import pytest
 
 from reportgen.metrics.catalog_stats import (
     CategoryMappingError,
+    catalog_figures,
     catalog_size_per_area,
     catalog_sizes,
     response_overview,
@@ -41,3 +42,19 @@ def test_response_overview(survey, metrics):
     assert frame.loc["äldre"].tolist() == [4, 3, 2, 7, 6, 3]
     assert frame.loc["våld i nära relationer"].tolist() == [4, 1, 1, 7, 2, 1]
     assert response_overview_from(metrics["skane-lan"]).equals(frame)
+
+
+def test_catalog_figures_give_sizes_and_shares(survey):
+    figures = catalog_figures(survey.catalog, CATEGORIES)
+    assert figures.total == 15
+    assert figures.labels == ("Boende", "Individ och grupp", "Övrigt")
+    aldre, vald = figures.areas
+    assert (aldre.area, aldre.size, aldre.share) == ("äldre", 12, 12 / 15)
+    assert aldre.categories == (("Boende", 4, 4 / 12), ("Individ och grupp", 5, 5 / 12), ("Övrigt", 3, 3 / 12))
+    assert (vald.size, vald.share) == (3, 3 / 15)
+    assert vald.categories[2] == ("Övrigt", 0, 0.0)
+
+
+def test_answered_share_of_the_units(metrics):
+    response = metrics["skane-lan"].areas["äldre"].response
+    assert (response.answered, response.respondents, response.answered_share) == (3, 4, 0.75)
