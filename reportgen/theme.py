@@ -34,6 +34,9 @@ class Theme:
     # Chart drawing settings (dpi, PDF font type, label limits); read by reportgen.figures.style,
     # which supplies a default for every key left out.
     charts: dict[str, Any] = field(default_factory=dict)
+    # How each slide part sets its text (size key, bold, color, valign, min); read by
+    # reportgen.render.geometry.look.
+    looks: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def region(self, name: str) -> Region:
         try:
@@ -72,4 +75,5 @@ def _load(path: str) -> Theme:
         regions={k: Region(*map(float, v)) for k, v in raw["regions"].items()},
         table={k: float(v) for k, v in raw["table"].items()},
         charts=dict(raw.get("charts") or {}),
+        looks={k: dict(v) for k, v in (raw.get("looks") or {}).items()},
     )

@@ -97,14 +97,17 @@ def bottom_margin(spec: ChartSpec, st: ChartStyle, show_axis: bool) -> float:
     return bottom
 
 
+def _bars_per_slot(prep: Prepared) -> int:
+    """Grouped bars share a category's slot; stacked segments are one bar."""
+    return 1 if prep.stacked else prep.k
+
+
 def plan_horizontal(
     size: tuple[float, float], spec: ChartSpec, ctx: Context, prep: Prepared, legend: LegendLayout
 ) -> BarPlan:
     width, height = size
-    st, fonts = ctx.style, ctx.fonts
-    per_slot = 1 if prep.stacked else prep.k
-    top = _top(legend, st)
-    tick_size = tick_size_of(st)
+    st, fonts, per_slot = ctx.style, ctx.fonts, _bars_per_slot(prep)
+    top, tick_size = _top(legend, st), tick_size_of(st)
     bold = [i in spec.highlight for i in range(prep.n)]
     label_width = min(width * st.label_max_share, st.label_max_width)
     show_values = spec.value_labels and not prep.stacked
@@ -142,11 +145,9 @@ def plan_vertical(
     size: tuple[float, float], spec: ChartSpec, ctx: Context, prep: Prepared, legend: LegendLayout
 ) -> BarPlan:
     width, height = size
-    st, fonts = ctx.style, ctx.fonts
-    per_slot = 1 if prep.stacked else prep.k
+    st, fonts, per_slot = ctx.style, ctx.fonts, _bars_per_slot(prep)
     tick_size = tick_size_of(st)
-    top = _top(legend, st)
-    axis_label_top = top
+    top = axis_label_top = _top(legend, st)
     if spec.axis_label:
         top += text_height(axis_title_size(st), 1, st.line_spacing) + 0.04
     bold = [i in spec.highlight for i in range(prep.n)]

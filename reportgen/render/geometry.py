@@ -46,30 +46,23 @@ class Look:
     min_size: float = 8.0
 
 
-#: part → (theme size key, bold, colour, vertical alignment, smallest size)
-_LOOKS: dict[str, tuple[str, bool, str, Literal["top", "middle", "bottom"], float]] = {
-    "title": ("title", True, "primary", "middle", 14.0),
-    "deck_title": ("section_title", True, "primary", "top", 18.0),
-    "deck_subtitle": ("title", False, "text", "top", 12.0),
-    "section_title": ("section_title", True, "primary", "top", 18.0),
-    "section_number": ("section_number", True, "primary", "bottom", 8.0),
-    "demo_label": ("title", True, "background", "middle", 8.0),
-    "key_value": ("key_value", True, "primary", "top", 18.0),
-    "key_caption": ("key_caption", False, "text", "top", 8.0),
-    "table_caption": ("caption", True, "text", "top", 8.0),
-    "chart_caption": ("caption", False, "muted", "top", 7.0),
-    "note": ("note", False, "muted", "bottom", 6.0),
-    "source": ("source", False, "muted", "top", 6.0),
-    "body": ("body", False, "text", "top", 8.0),
-}
-
-
 def look(theme: Theme, part: str, *, size: float | None = None, color: str | None = None) -> Look:
-    """The look of a slide part (``_LOOKS``); ``size`` and ``color`` override the theme's
-    (a text block's own size, a divider's colour). The floor never exceeds the size."""
-    key, bold, default_color, valign, floor = _LOOKS[part]
-    points = size if size is not None else theme.sizes[key]
-    return Look(points, bold, color or default_color, valign, min(floor, points))
+    """The look of a slide part (``looks:`` in layouts/theme.yaml); ``size`` and ``color``
+    override the theme's (a text block's own size, a divider's colour). The floor never
+    exceeds the size."""
+    try:
+        entry = theme.looks[part]
+    except KeyError:
+        raise KeyError(f"no look {part!r} under looks: in layouts/theme.yaml") from None
+    points = size if size is not None else theme.sizes[entry["size"]]
+    floor = float(entry.get("min", 8.0))
+    return Look(
+        points,
+        bool(entry.get("bold")),
+        color or entry.get("color", "text"),
+        entry.get("valign", "top"),
+        min(floor, points),
+    )
 
 
 def divider_look(theme: Theme, part: str, on_dark: bool) -> Look:

@@ -184,15 +184,15 @@ class _Story:
         self,
         size: float,
         *,
-        bold: bool = False,
-        color: str = "text",
-        align: int = TA_LEFT,
         before: float = 0.0,
         after: float = 0.0,
         leading: float = 1.25,
         keep: bool = False,
+        **look: Any,
     ) -> ParagraphStyle:
-        style = paragraph_style(self.theme, self.fonts, size, bold=bold, color=color, align=align, space_after=after)
+        """The deck's paragraph style (``look``: bold, color, align) with the page's
+        leading, spacing and keep-with-next."""
+        style = paragraph_style(self.theme, self.fonts, size, space_after=after, **look)
         style.leading = size * leading
         style.spaceBefore = before
         style.keepWithNext = int(keep)

@@ -37,18 +37,9 @@ from pptx.util import Inches
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
+from reportgen.render import geometry
 from reportgen.render.dispatch import block_table, slide_table
-from reportgen.render.geometry import (
-    DEMO_INSET,
-    Look,
-    chart_regions,
-    divider_look,
-    document_subject,
-    key_figure_regions,
-    look,
-    place_picture,
-    table_caption_regions,
-)
+from reportgen.render.geometry import Look, look
 from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_table import add_table
@@ -217,7 +208,7 @@ def render_deck_title(page: Page) -> None:
             name="Demodata",
             bold=True,
             fill=theme.color("accent"),
-            inset=DEMO_INSET,
+            inset=geometry.DEMO_INSET,
         )
 
 
@@ -228,14 +219,14 @@ def render_divider(page: Page) -> None:
     fill = page.out.background.fill
     fill.solid()
     fill.fore_color.rgb = rgb(theme.color("divider_background" if page.on_dark else "light"))
-    title_look = divider_look(theme, "section_title", page.on_dark)
+    title_look = geometry.divider_look(theme, "section_title", page.on_dark)
     _fill_title(page, page.slide.title, theme.region("section_title"), title_look, own_color=True)
     if page.slide.section_number:
         _text(
             page,
             theme.region("section_number"),
             [Paragraph(page.slide.section_number)],
-            divider_look(theme, "section_number", page.on_dark),
+            geometry.divider_look(theme, "section_number", page.on_dark),
             name="Avsnittsnummer",
             bold=True,
         )
@@ -253,7 +244,7 @@ def render_text(page: Page, block: TextBlock) -> None:
 def render_key_figure(page: Page, block: KeyFigure) -> None:
     """The value large in the primary colour, its explanation below (read in that order)."""
     theme = page.theme
-    value, rest = key_figure_regions(theme.region(block.region), theme)
+    value, rest = geometry.key_figure_regions(theme.region(block.region), theme)
     _text(page, value, [Paragraph(block.value)], look(theme, "key_value"), name="Nyckeltal", bold=True)
     _text(page, rest, [Paragraph(block.caption)], look(theme, "key_caption"), name="Nyckeltal, förklaring")
 
@@ -265,7 +256,7 @@ def render_table(page: Page, block: Table) -> None:
     theme = page.theme
     region = theme.region(block.region)
     if block.caption:
-        strip, region = table_caption_regions(region, theme)
+        strip, region = geometry.table_caption_regions(region, theme)
         _text(page, strip, [Paragraph(block.caption, bold=True)], look(theme, "table_caption"), name="Tabellrubrik")
     fit = fit_table(block, region.width, region.height, theme, page.fonts)
     frame = add_table(page.out, region, block, fit, theme)
@@ -283,10 +274,10 @@ def render_chart(page: Page, block: ChartSpec) -> None:
     art = page.charts[block.key]
     if not art.png:
         raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
-    strip, box = chart_regions(block, page.theme)
+    strip, box = geometry.chart_regions(block, page.theme)
     if strip is not None:
         _text(page, strip, [Paragraph(block.caption)], look(page.theme, "chart_caption"), name="Bildtext")
-    left, scale, height = place_picture(box.x, box.width, box.height, art.width, art.height)
+    left, scale, height = geometry.place_picture(box.x, box.width, box.height, art.width, art.height)
     width = art.width * scale
     picture = page.out.shapes.add_picture(
         io.BytesIO(art.png), Inches(left), Inches(box.y), Inches(width), Inches(height)
@@ -326,15 +317,13 @@ def render_page_number(page: Page) -> None:
     )
 
 
+#: A slide's title and what its kind shows with it: the deck title with subtitle, date
+#: and demo label; a divider's background and number; a content slide's title.
 SLIDE_RENDERERS: Mapping[str, Callable[[Page], None]] = slide_table(
     "render.pptx",
-    {
-        "title": render_deck_title,
-        "contents": render_title,
-        "section": render_divider,
-        "subsection": render_divider,
-        "content": render_title,
-    },
+    {"title": render_deck_title}
+    | dict.fromkeys(("section", "subsection"), render_divider)
+    | dict.fromkeys(("contents", "content"), render_title),
 )
 BLOCK_RENDERERS: Mapping[type, Callable[[Page, Any], None]] = block_table(
     "render.pptx",
@@ -346,7 +335,7 @@ def _set_properties(prs: Presentation, deck: Deck) -> None:
     """Document properties a reader and a publishing system see (same as the PDF's)."""
     props = prs.core_properties
     props.title = deck.title
-    props.subject = document_subject(deck)
+    props.subject = geometry.document_subject(deck)
     props.author = deck.author or "reportgen"
     props.last_modified_by = "reportgen"
     props.keywords = deck.county
