@@ -78,57 +78,74 @@ def individuals_mask(
     dims: dict[str, np.ndarray],
     targets: dict[str, dict[str, int]],
     rng: np.random.Generator,
-    iterations: int = 20_000,
+    iterations: int = 5_000,
 ) -> tuple[np.ndarray, int]:
     """Which offered pairs answer the individuals question so that, for every dimension
-    and category with a target, the count of such pairs equals it. Local search from
-    "all answer"; returns the mask and the remaining total error (0 = exact)."""
+    and category with a target, the count of such pairs equals it; returns the mask and
+    the remaining total error (0 = exact).
+
+    Pairs alike in every targeted dimension are interchangeable, so the search runs on
+    how many pairs of each such *type* answer: from "all answer", the best single step
+    (one more or one fewer of a type) or swap (one type for another) at a time, walking
+    plateaus at random. Swaps matter: a single step often mends one dimension only by
+    breaking another. The chosen counts are then spread over random pairs of each type.
+    """
     pairs = np.argwhere(offered)
-    keep = np.ones(len(pairs), dtype=bool)
     if not targets:
-        keep = rng.random(len(pairs)) > 0.03
+        return _pair_mask(offered.shape, pairs, rng.random(len(pairs)) > 0.03), 0
     index = {c: i for i, c in enumerate(CATEGORIES)}
-    cats = {d: np.array([index.get(dims[d][r, c], -1) for r, c in pairs]) for d in targets}
-    goal = {d: np.array([targets[d].get(c, -1) for c in CATEGORIES]) for d in targets}
+    names = list(targets)
+    codes = np.array([[index.get(dims[d][r, c], -1) for d in names] for r, c in pairs], dtype=np.int64)
+    codes = codes.reshape(len(pairs), len(names))
+    types, inverse, available = np.unique(codes, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    rows, wanted = [], []
+    for i, d in enumerate(names):
+        for k, category in enumerate(CATEGORIES):
+            if category in targets[d]:
+                rows.append(types[:, i] == k)
+                wanted.append(targets[d][category])
+    effect = np.array(rows, dtype=np.int64).reshape(len(rows), len(types))  # constraint × type
+    goal = np.array(wanted, dtype=np.int64)
+    count = available.copy()
+    n = len(types)
+    # Every move as a change of the type counts: +t, −t, and +t −u for t ≠ u.
+    eye = np.eye(n, dtype=np.int64)
+    swaps = (eye[:, None, :] - eye[None, :, :]).reshape(n * n, n)
+    moves = np.concatenate([eye, -eye, swaps[~np.eye(n, dtype=bool).reshape(-1)]])
+    shifts = moves @ effect.T  # move × constraint
 
-    def counts() -> dict[str, np.ndarray]:
-        return {d: np.bincount(cats[d][keep & (cats[d] >= 0)], minlength=3) for d in targets}
+    def error(c: np.ndarray) -> int:
+        return int(np.abs(effect @ c - goal).sum())
 
-    def error(now: dict[str, np.ndarray]) -> int:
-        return int(sum(np.abs(np.where(goal[d] >= 0, now[d] - goal[d], 0)).sum() for d in targets))
-
-    now = counts()
-    err = error(now)
-    best_keep, best_err = keep.copy(), err
+    err = error(count)
+    best_count, best_err = count.copy(), err
     for _ in range(iterations):
         if err == 0:
             break
-        # Per pair: how flipping it changes the error.
-        delta = np.zeros(len(pairs))
-        sign = np.where(keep, -1, 1)
-        for d in targets:
-            over = np.where(goal[d] >= 0, now[d] - goal[d], 0)
-            cat = cats[d]
-            valid = cat >= 0
-            o = np.where(valid, over[np.clip(cat, 0, 2)], 0)
-            delta += np.where(valid & (goal[d][np.clip(cat, 0, 2)] >= 0), np.abs(o + sign) - np.abs(o), 0)
+        after = count[None, :] + moves
+        legal = ((after >= 0) & (after <= available[None, :])).all(axis=1)
+        errors = np.abs((effect @ count - goal)[None, :] + shifts).sum(axis=1)
+        delta = np.where(legal, errors - err, np.iinfo(np.int64).max)
         best = delta.min()
         if best < 0:
             choices = np.flatnonzero(delta == best)
-        elif rng.random() < 0.9:
-            # Walk the plateau; now and then step uphill to leave a local minimum.
-            choices = np.flatnonzero(delta == 0)
         else:
-            choices = np.flatnonzero(delta == delta[delta > 0].min()) if (delta > 0).any() else np.array([], int)
+            choices = np.flatnonzero(delta == 0) if rng.random() < 0.9 else np.flatnonzero(legal)
         if len(choices) == 0:
             break
-        flip = choices[rng.integers(len(choices))]
-        keep[flip] = ~keep[flip]
-        now = counts()
-        err = error(now)
+        count = count + moves[choices[rng.integers(len(choices))]]
+        err = error(count)
         if err < best_err:
-            best_keep, best_err = keep.copy(), err
-    keep, err = best_keep, best_err
-    mask = np.zeros(offered.shape, dtype=bool)
+            best_count, best_err = count.copy(), err
+    keep = np.zeros(len(pairs), dtype=bool)
+    for t in range(n):
+        members = np.flatnonzero(inverse == t)
+        keep[rng.permutation(members)[: best_count[t]]] = True
+    return _pair_mask(offered.shape, pairs, keep), best_err
+
+
+def _pair_mask(shape: tuple[int, ...], pairs: np.ndarray, keep: np.ndarray) -> np.ndarray:
+    mask = np.zeros(shape, dtype=bool)
     mask[pairs[keep, 0], pairs[keep, 1]] = True
-    return mask, err
+    return mask

@@ -66,6 +66,25 @@ def skane_answering_rows(target: SkaneArea) -> int:
     return max(target.completed, *printed)
 
 
+def individuals_floor(target: SkaneArea) -> int:
+    """The fewest offered pairs in which the printed "100 % = N" totals fit together.
+
+    The pairs answering the individuals question are one set for all three dimensions:
+    at least the largest dimension's sum of its three individuals totals. In dimension d
+    only its printed total of pairs has an answer, so the others of that set are pairs
+    with d blank: set − Σ individuals(d) ≤ offered − total(d).
+    """
+    dims = {
+        dim: (t.total, sum(t.individuals_n.values()))
+        for dim, t in target.dimensions.items()
+        if t.total is not None and len(t.individuals_n) == 3
+    }
+    if not dims:
+        return 0
+    answering = max(s for _, s in dims.values())
+    return max(total + answering - s for total, s in dims.values())
+
+
 def plan_area(
     area: str,
     insatser: list[str],
@@ -134,10 +153,15 @@ def plan_area(
         wanted = round(float(share) * a * rng.uniform(0.85, 1.1))
         offered[iid] = _legal_offer(int(np.clip(wanted, low, high)), a, order[iid], bounds[iid], bottom_edge)
 
-    # round_half_up(total / responding) == mean  ⟺  mean − ½ ≤ total / responding < mean + ½
-    total_low = -(-((2 * target.mean - 1) * responding) // 2)
-    total_high = -(-((2 * target.mean + 1) * responding) // 2) - 1
-    goal = target.mean * responding
+    # The printed mean is over answering units (SPEC §5), the rows that answer insatser:
+    # round_half_up(total / rows) == mean  ⟺  mean − ½ ≤ total / rows < mean + ½
+    total_low = -(-((2 * target.mean - 1) * rows) // 2)
+    total_high = -(-((2 * target.mean + 1) * rows) // 2) - 1
+    goal = target.mean * rows
+    floor = individuals_floor(target)
+    if floor > total_high:
+        raise Infeasible(f"{area}: the individuals totals need {floor} offered pairs, the mean allows {total_high}")
+    total_low, goal = max(total_low, floor), max(goal, floor)
     _adjust_total(offered, answered, bounds, order, bottom_edge, goal, total_low, total_high, rng)
 
     plans = []

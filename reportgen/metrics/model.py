@@ -29,9 +29,10 @@ class Response:
     answered: int
     completed: int
     not_started: int  # units with status ej påbörjad or no row
-    #: Responding units that answered at least one insats question: those "som har lämnat
-    #: ett svar", shown in the per-municipality charts and quoted as "antal svarande
-    #: kommuner i riket" in the notes (docs/demo-data.md explains why the two differ).
+    #: Answering units (SPEC §5): responding units with at least one non-blank offered
+    #: answer in the area. They are the "svarande kommuner" of every note, the bars of the
+    #: per-municipality charts and the base of every mean; ``answered`` also counts units
+    #: that started the survey and answered no insats question.
     with_answers: int = 0
 
     @property
@@ -53,10 +54,10 @@ class RespondentCount:
 class Offer:
     """Insatsutbud headline (SPEC §5)."""
 
-    mean: float  # over responding respondents; shown rounded to a whole number
+    mean: float  # over answering units (SPEC §5); shown rounded to a whole number
     min: int | None
     max: int | None
-    minmax_from_completed: bool  # False: no respondent completed, min/max over all responding
+    minmax_from_completed: bool  # False: no answering unit completed, min/max over all answering
     further_yes: int
     further_answered: int
     further_share: float | None
@@ -67,7 +68,7 @@ class Offer:
 class GroupMean:
     huvudgrupp_id: str
     huvudgrupp: str
-    mean: float | None  # scope's mean offered per responding respondent
+    mean: float | None  # scope's mean offered per answering unit
     national_mean: float | None
 
 

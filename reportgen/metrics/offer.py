@@ -1,7 +1,10 @@
 """Insatsutbud: what each respondent offers and how common each insats is (SPEC §5).
 
 Offered = Ja or Ja, en lokal variant; answered per insats = responding respondents with
-a non-blank offered answer; share offered = offered / answered.
+a non-blank offered answer; share offered = offered / answered. Means, minimum and
+maximum are over *answering units*: responding units with at least one non-blank offered
+answer in the area. A unit that started the survey but answered no insats question
+offers nothing we know of; counting it as 0 would pull the mean below every bar shown.
 """
 
 from __future__ import annotations
@@ -62,17 +65,26 @@ def offered_per_unit(tables: AreaTables) -> pd.Series:
     return pd.Series(counts[responding["unit"].to_numpy()].astype(np.int64), index=responding.index, name="offered")
 
 
+def answered_per_unit(tables: AreaTables) -> np.ndarray:
+    """Insatser with a non-blank offered answer per responding respondent (register order)."""
+    return tables.per_unit(rows=tables.answers["answered"])[tables.responding["unit"].to_numpy()].astype(np.int64)
+
+
 def offer(tables: AreaTables) -> Offer:
-    """Headline figures: mean over responding; min/max over slutförd, else over all
-    responding (``minmax_from_completed`` False); further share = Ja / (Ja + Nej)."""
+    """Headline figures over answering units: the mean; min/max over the slutförd ones,
+    else over all answering (``minmax_from_completed`` False); further share =
+    Ja / (Ja + Nej) over all responding."""
     responding = tables.responding
     counts = offered_per_unit(tables)
+    answered = answered_per_unit(tables)
+    answering = answered > 0
     completed = (responding["status"] == "slutford").to_numpy()
-    basis = counts[completed] if completed.any() else counts
+    finished = completed & answering
+    basis = counts[finished] if finished.any() else counts[answering]
     further = responding["further"]
     further_yes = int((further == "ja").sum())
     further_answered = int(further.isin(("ja", "nej")).sum())
-    answered = tables.per_unit(rows=tables.answers["answered"])[responding["unit"].to_numpy()].tolist()
+    answered = answered.tolist()
     names = responding["name"].tolist()
     ids = counts.index.tolist()
     values = counts.tolist()
@@ -88,10 +100,10 @@ def offer(tables: AreaTables) -> Offer:
         for i in order
     )
     return Offer(
-        mean=float(counts.mean()) if len(counts) else float("nan"),
+        mean=float(counts[answering].mean()) if answering.any() else float("nan"),
         min=int(basis.min()) if len(basis) else None,
         max=int(basis.max()) if len(basis) else None,
-        minmax_from_completed=bool(completed.any()),
+        minmax_from_completed=bool(finished.any()),
         further_yes=further_yes,
         further_answered=further_answered,
         further_share=further_yes / further_answered if further_answered else None,
@@ -107,7 +119,7 @@ def group_sums(tables: AreaTables) -> np.ndarray:
 
 
 def group_means(tables: AreaTables, national: AreaTables) -> tuple[GroupMean, ...]:
-    """Mean offered per responding respondent in each huvudgrupp, scope vs Riket."""
+    """Mean offered per answering unit in each huvudgrupp, scope vs Riket."""
     mine = _means(tables)
     theirs = _means(national)
     return tuple(
@@ -116,6 +128,11 @@ def group_means(tables: AreaTables, national: AreaTables) -> tuple[GroupMean, ..
     )
 
 
+def answering_units(tables: AreaTables) -> int:
+    """Responding units with at least one non-blank offered answer in the area (SPEC §5)."""
+    return int(np.count_nonzero(tables.per_unit(rows=tables.answers["answered"])))
+
+
 def _means(tables: AreaTables) -> list[float | None]:
-    n = len(tables.responding)
+    n = answering_units(tables)
     return [float(s) / n if n else None for s in group_sums(tables)]

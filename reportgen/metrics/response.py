@@ -3,9 +3,8 @@ with no responses row is *ej påbörjad*."""
 
 from __future__ import annotations
 
-import numpy as np
-
 from reportgen.metrics.model import Response
+from reportgen.metrics.offer import answering_units
 from reportgen.metrics.scope import AreaTables
 from reportgen.survey import RESPONDING
 
@@ -19,5 +18,5 @@ def response(tables: AreaTables) -> Response:
         answered=answered,
         completed=int(found.get("slutford", 0)),
         not_started=respondents - answered,
-        with_answers=len(np.unique(tables.answers["unit"][tables.answers["answered"]])),
+        with_answers=answering_units(tables),
     )

@@ -28,6 +28,7 @@ SUMMARY_COLUMNS = [
     "catalog_size",
     "respondents",
     "answered",
+    "with_answers",
     "completed",
     "offered_mean",
     "offered_min",
@@ -35,6 +36,7 @@ SUMMARY_COLUMNS = [
     "minmax_from_completed",
     "further_share",
     "national_answered",
+    "national_with_answers",
     "national_offered_mean",
     "national_further_share",
 ]
@@ -68,6 +70,7 @@ def area_json(m: AreaMetrics) -> dict[str, Any]:
         "catalog_size": m.catalog_size,
         "respondents": m.response.respondents,
         "answered": m.response.answered,
+        "with_answers": m.response.with_answers,
         "completed": m.response.completed,
         "not_started": m.response.not_started,
         "offered_mean": _num(offer.mean),
@@ -80,6 +83,7 @@ def area_json(m: AreaMetrics) -> dict[str, Any]:
         "national": {
             "respondents": m.national_response.respondents,
             "answered": m.national_response.answered,
+            "with_answers": m.national_response.with_answers,
             "completed": m.national_response.completed,
             "offered_mean": _num(m.national_offer_mean),
             "further_share": _num(m.national_further_share),
@@ -151,6 +155,7 @@ def summary_frame(metrics: ScopeMetrics, areas: list[str] | None = None) -> pd.D
                 **{k: j[k] for k in SUMMARY_COLUMNS if k in j},
                 "area": area,
                 "national_answered": j["national"]["answered"],
+                "national_with_answers": j["national"]["with_answers"],
                 "national_offered_mean": j["national"]["offered_mean"],
                 "national_further_share": j["national"]["further_share"],
             }

@@ -49,16 +49,20 @@ def per_insats(survey: Survey, units: pd.Index | None = None) -> pd.DataFrame:
 
 
 def headline(survey: Survey, area: str, units: pd.Index | None = None) -> dict[str, float | int | None]:
-    """Answered, completed, mean / min / max offered, further Ja and answers (SPEC §5)."""
+    """Answered, completed, mean / min / max offered over answering units (responding,
+    with at least one non-blank offered answer), further Ja and answers (SPEC §5)."""
     resp = responding(survey, units)
     resp = resp[resp["area"] == area]
-    answers = survey.answers[(survey.answers["area"] == area) & survey.answers["offered"].isin(OFFERED)]
-    counts = answers.groupby("respondent_id").size().reindex(resp["respondent_id"], fill_value=0)
-    completed = (resp["status"] == "slutford").to_numpy()
+    rows = survey.answers[(survey.answers["area"] == area) & survey.answers["offered"].notna()]
+    answering = resp[resp["respondent_id"].isin(rows["respondent_id"])]
+    offered = rows[rows["offered"].isin(OFFERED)]
+    counts = offered.groupby("respondent_id").size().reindex(answering["respondent_id"], fill_value=0)
+    completed = (answering["status"] == "slutford").to_numpy()
     basis = counts.to_numpy()[completed] if completed.any() else counts.to_numpy()
     return {
         "answered": len(resp),
-        "completed": int(completed.sum()),
+        "with_answers": len(answering),
+        "completed": int((resp["status"] == "slutford").sum()),
         "mean": float(counts.mean()),
         "min": int(basis.min()),
         "max": int(basis.max()),

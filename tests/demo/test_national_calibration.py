@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from reportgen.demo.allocate import percent
 from reportgen.demo.generate import Generated
@@ -99,3 +100,15 @@ def test_other_answers_filled(survey: Survey) -> None:
     assert set(offered["trend"].dropna()) == {"okat", "oforandrat", "minskat", "vet_ej"}
     assert set(survey.answers["offered"]) == {"ja", "lokal", "nej", "vet_ej"}
     assert survey.synthetic
+
+
+def test_riket_mean_is_appendix_given_over_answering_units(survey: Survey) -> None:
+    """SPEC §5: the national mean is Σ(appendix "given") / answering units (äldre 10 853 / 245)."""
+    national = load_national()
+    for area, units in EXPECTED_WITH_ANSWERS.items():
+        given = sum(row.given.count for iid, row in national.items() if iid in survey.catalog.area(area).index)
+        h = headline(survey, area)
+        assert h["with_answers"] == units, area
+        assert h["mean"] == pytest.approx(given / units, abs=1e-9), area
+    aldre = sum(row.given.count for iid, row in national.items() if iid.startswith("ALD"))
+    assert aldre == 10_853
