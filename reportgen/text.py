@@ -46,3 +46,13 @@ def shorten_rows(rows: tuple[tuple[str, ...], ...], limit: int) -> tuple[tuple[s
 def capital(text: str) -> str:
     """First letter upper case, the rest as written ("november 2026" → "November 2026")."""
     return text[:1].upper() + text[1:]
+
+
+def word_list(items: list[str] | tuple[str, ...]) -> str:
+    """Swedish enumeration: "a", "a och b", "a, b och c". When an item itself contains
+    "och" ("barn och unga"), the last join is "samt", so the items stay apart."""
+    items = [str(i) for i in items]
+    if len(items) <= 1:
+        return "".join(items)
+    last = " samt " if any(" och " in i for i in items) else " och "
+    return ", ".join(items[:-1]) + last + items[-1]

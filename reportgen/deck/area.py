@@ -41,7 +41,7 @@ class CountyFigures:
     """What the Riket deck shows per county for one area, read from that county's metrics."""
 
     name: str
-    answered: int
+    with_answers: int  # the county's answering units ("svarande kommuner")
     offer_mean: float
     dimensions: dict[str, CategoryShares]
 
@@ -56,6 +56,8 @@ def area_values(ctx: Context, area: AreaMetrics) -> dict[str, object]:
         "respondents": area.response.respondents,
         "answered": area.response.answered,
         "completed": area.response.completed,
+        "with_answers": area.response.with_answers,
+        "silent": (area.response.answered - area.response.with_answers) or None,
         "further_riket": None if area.national_further_share is None else percent_number(area.national_further_share),
         "minmax_from_completed": area.offer.minmax_from_completed,
     }
@@ -176,7 +178,7 @@ def _offer_per_unit(
             (c for c in counties if not math.isnan(c.offer_mean)), key=lambda c: (-c.offer_mean, swedish_key(c.name))
         )
         unit_label = ctx.layouts.dimension_common["unit_label"]
-        labels = [ctx.text(unit_label, "unit_label", name=c.name, n=integer(c.answered)) for c in shown]
+        labels = [ctx.text(unit_label, "unit_label", name=c.name, n=integer(c.with_answers)) for c in shown]
         values = [c.offer_mean for c in shown]
         plain = [c.name for c in shown]
         lines = [_mean_line(ctx, ctx.values["riket"], area.offer.mean, "accent")]

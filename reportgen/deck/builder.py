@@ -106,7 +106,7 @@ def _county_figures(counties: Sequence[ScopeMetrics]) -> dict[str, list[CountyFi
             result.setdefault(area_name, []).append(
                 CountyFigures(
                     name=county.scope.name,
-                    answered=area.response.answered,
+                    with_answers=area.response.with_answers,
                     offer_mean=area.offer.mean,
                     dimensions={name: dim.total for name, dim in area.dimensions.items()},
                 )

@@ -10,12 +10,12 @@ from dataclasses import replace
 from reportgen.deck import alttext
 from reportgen.deck.charts import compared_chart
 from reportgen.deck.context import Context, font_size
-from reportgen.deck.format import integer, percent_number, points
+from reportgen.deck.format import integer, points
 from reportgen.deck.inputs import DeckInputs
 from reportgen.deck.layout import SectionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
-from reportgen.metrics.insights import AreaFigure
-from reportgen.text import capital
+from reportgen.metrics.insights import AreaFigure, Extreme, highest, lowest
+from reportgen.text import capital, word_list
 
 
 def title_slide(ctx: Context, spec: SlideSpec) -> Slide:
@@ -143,16 +143,25 @@ def _response_overview(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Sli
                 answered=integer(m.response.answered),
                 respondents=integer(m.response.respondents),
                 completed=integer(m.response.completed),
+                with_answers=integer(m.response.with_answers),
+                **ctx.nouns(m.response.respondents),
             ),
             level=1,
         )
         for area, m in areas.items()
     ]
     if areas:
-        national = [m.national_response.answered for m in areas.values()]
-        paragraphs.append(
-            Paragraph(ctx.string(spec, "riket_range", low=integer(min(national)), high=integer(max(national))))
+        answered = [m.national_response.answered for m in areas.values()]
+        answering = [m.national_response.with_answers for m in areas.values()]
+        text = ctx.string(
+            spec,
+            "riket_range",
+            low=integer(min(answered)),
+            high=integer(max(answered)),
+            low_answering=integer(min(answering)),
+            high_answering=integer(max(answering)),
         )
+        paragraphs.append(Paragraph(text))
     chart = compared_chart(
         ctx,
         categories=labels,
@@ -169,47 +178,41 @@ def _response_overview(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Sli
 
 
 def insight_values(inputs: DeckInputs) -> dict[str, dict[str, object] | None]:
-    """The figures of each insights statement; None where nobody answered."""
+    """The figures of each insights statement; None where nobody answered. Every area
+    sharing an extreme is named ("barn och unga samt socialpsykiatri")."""
     ins = inputs.insights
     sizes = {area: m.catalog_size for area, m in inputs.national.areas.items()}
 
-    def share(figure: AreaFigure | None) -> dict[str, object] | None:
-        return None if figure is None else {"area": figure.area, "share": percent_number(figure.value)}
+    def named(extreme: Extreme | None, prefix: str = "") -> dict[str, object] | None:
+        if extreme is None:
+            return None
+        return {f"{prefix}area": word_list(extreme.areas), f"{prefix}share": integer(extreme.percent)}
 
     def extremes(figures: tuple[AreaFigure, ...]) -> dict[str, object] | None:
-        if not figures:
+        """Lowest and highest; None when they print alike (no contrast to state)."""
+        low, high = lowest(figures), highest(figures)
+        if low is None or high is None or low.percent == high.percent:
             return None
-        low = min(figures, key=lambda f: f.value)
-        high = max(figures, key=lambda f: f.value)
-        return {
-            "low": percent_number(low.value),
-            "low_area": low.area,
-            "high": percent_number(high.value),
-            "high_area": high.area,
-        }
+        return {**named(low, "low_"), **named(high, "high_")}  # type: ignore[dict-item]
 
     spread = ins.widest_spread
-    digital = extremes(ins.digital_only)
+    spread_values: dict[str, object] | None = None
+    if len(spread) == 1:
+        only = spread[0]
+        spread_values = {
+            "area": only.area,
+            "min": integer(only.min),
+            "max": integer(only.max),
+            "size": integer(sizes[only.area]),
+        }
+    elif spread:
+        spread_values = {"areas": word_list([s.area for s in spread]), "range": integer(spread[0].range)}
     return {
-        "spread": None
-        if spread is None
-        else {
-            "area": spread.area,
-            "min": integer(spread.min),
-            "max": integer(spread.max),
-            "size": integer(sizes[spread.area]),
-        },
+        "spread": spread_values,
         "regi": extremes(ins.kommunal_only),
-        "further": share(ins.highest_further),
-        "without_decision": share(ins.highest_without_decision_only),
-        "digital": None
-        if digital is None
-        else {
-            "area": digital["high_area"],
-            "share": digital["high"],
-            "low": digital["low"],
-            "low_area": digital["low_area"],
-        },
+        "further": named(highest(ins.further)),
+        "without_decision": named(highest(ins.without_decision_only)),
+        "digital": extremes(ins.digital_only),
         "wish": extremes(ins.wish),
     }
 
@@ -221,7 +224,9 @@ def _insights(ctx: Context, spec: SlideSpec, inputs: DeckInputs) -> Slide:
         words = ctx.layouts.insights[key]
         if values is None:
             continue
-        text = ctx.text(words["text"], f"insights.{key}", **values)
+        # A statement whose extreme several areas share may need other words ("lika stor").
+        variant = "text_tied" if "areas" in values else "text"
+        text = ctx.text(words[variant], f"insights.{key}.{variant}", **values)
         statements.append((Paragraph(ctx.text(words["lead"], f"insights.{key}.lead"), bold=True), Paragraph(text)))
     half = (len(statements) + 1) // 2
     blocks = [

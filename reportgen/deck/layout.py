@@ -306,6 +306,8 @@ def _check(layouts: Layouts) -> list[str]:
     for key in ("spread", "regi", "further", "without_decision", "digital", "wish"):
         if key not in layouts.insights:
             problems.append(f"texts.yaml insights: statement {key!r} missing")
+    if "spread" in layouts.insights and "text_tied" not in layouts.insights["spread"]:
+        problems.append("texts.yaml insights: statement 'spread' needs text_tied (areas sharing the widest spread)")
     return problems
 
 

@@ -9,13 +9,23 @@ import pandas as pd
 
 from reportgen.catalog import Catalog
 from reportgen.errors import ReportgenError
-from reportgen.metrics.model import Scope, ScopeMetrics
+from reportgen.metrics.model import Response, Scope, ScopeMetrics
 from reportgen.metrics.response import response
 from reportgen.metrics.scope import SurveyTables
 from reportgen.survey import Survey
 from reportgen.text import fold
 
-OVERVIEW_COLUMNS = ["units", "answered", "completed", "national_units", "national_answered", "national_completed"]
+#: ``with_answers``: answering units (SPEC §5), the "svarande kommuner" of the notes.
+OVERVIEW_COLUMNS = [
+    "units",
+    "answered",
+    "completed",
+    "with_answers",
+    "national_units",
+    "national_answered",
+    "national_completed",
+    "national_with_answers",
+]
 
 
 class CategoryMappingError(ReportgenError):
@@ -55,7 +65,7 @@ def response_overview(survey: Survey, scope: Scope) -> pd.DataFrame:
     rows = {}
     for area, area_tables in data.areas.items():
         mine, theirs = response(area_tables), response(tables.national.areas[area])
-        rows[area] = _overview_row(mine.respondents, mine.answered, mine.completed, theirs)
+        rows[area] = _overview_row(mine, theirs)
     return _overview_frame(rows)
 
 
@@ -63,14 +73,15 @@ def response_overview_from(metrics: ScopeMetrics) -> pd.DataFrame:
     """``response_overview`` read from metrics already computed."""
     rows = {}
     for area, m in metrics.areas.items():
-        rows[area] = _overview_row(
-            m.response.respondents, m.response.answered, m.response.completed, m.national_response
-        )
+        rows[area] = _overview_row(m.response, m.national_response)
     return _overview_frame(rows)
 
 
-def _overview_row(units: int, answered: int, completed: int, national) -> list[int]:
-    return [units, answered, completed, national.respondents, national.answered, national.completed]
+def _overview_row(mine: Response, national: Response) -> list[int]:
+    return [
+        *(mine.respondents, mine.answered, mine.completed, mine.with_answers),
+        *(national.respondents, national.answered, national.completed, national.with_answers),
+    ]
 
 
 def _overview_frame(rows: dict[str, list[int]]) -> pd.DataFrame:

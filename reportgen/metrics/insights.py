@@ -1,8 +1,10 @@
 """Figures quoted by the national-insights statements (SPEC §6 front matter).
 
 Each statement names an area and a figure ("the widest spread is in X, from 12 to 70");
-the statement text lives in layouts/, the figures come from here. Ties go to the area
-first in catalog order; areas where a figure is undefined (nobody answered) are skipped.
+the statement text lives in layouts/, the figures come from here. A reader compares the
+printed whole percents, so an extreme is every area whose share prints the same
+(barn och unga and socialpsykiatri both 40 %): all of them are named, in catalog order.
+Areas where a figure is undefined (nobody answered) are skipped.
 """
 
 from __future__ import annotations
@@ -10,13 +12,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportgen.metrics.model import AreaMetrics, ScopeMetrics
+from reportgen.metrics.model import AreaMetrics, CategoryShares, ScopeMetrics
+from reportgen.metrics.percent import whole_percent
 
 
 @dataclass(frozen=True)
 class AreaFigure:
     area: str
-    value: float
+    value: float  # share 0–1
+    percent: int  # as printed: whole percent, half up (SPEC §5)
+
+
+@dataclass(frozen=True)
+class Extreme:
+    """The highest (or lowest) printed percent and every area that has it, catalog order."""
+
+    areas: tuple[str, ...]
+    percent: int
 
 
 @dataclass(frozen=True)
@@ -40,17 +52,12 @@ class NationalInsights:
     """
 
     spreads: tuple[Spread, ...]
-    widest_spread: Spread | None
+    widest_spread: tuple[Spread, ...]  # every area with the widest range
     kommunal_only: tuple[AreaFigure, ...]
     further: tuple[AreaFigure, ...]
-    highest_further: AreaFigure | None
     without_decision_only: tuple[AreaFigure, ...]
-    highest_without_decision_only: AreaFigure | None
     digital_only: tuple[AreaFigure, ...]
-    lowest_digital_only: AreaFigure | None
     wish: tuple[AreaFigure, ...]
-    highest_wish: AreaFigure | None
-    lowest_wish: AreaFigure | None
 
 
 def national_insights(survey_metrics: ScopeMetrics) -> NationalInsights:
@@ -61,36 +68,45 @@ def national_insights(survey_metrics: ScopeMetrics) -> NationalInsights:
         for area, m in areas.items()
         if m.offer.min is not None and m.offer.max is not None
     )
+    widest = max((s.range for s in spreads), default=None)
 
-    def figures(value: Callable[[AreaMetrics], float | None]) -> tuple[AreaFigure, ...]:
-        found = ((area, value(m)) for area, m in areas.items())
-        return tuple(AreaFigure(area, float(v)) for area, v in found if v is not None)
+    def figures(part: Callable[[AreaMetrics], tuple[int, int]]) -> tuple[AreaFigure, ...]:
+        found = ((area, *part(m)) for area, m in areas.items())
+        return tuple(
+            AreaFigure(area, count / total, whole_percent(count, total))  # type: ignore[arg-type]
+            for area, count, total in found
+            if total > 0
+        )
 
-    kommunal = figures(lambda m: m.dimensions["regi"].total.share("A"))
-    further = figures(lambda m: m.offer.further_share)
-    without = figures(lambda m: m.dimensions["beslut"].total.share("B"))
-    digital = figures(lambda m: m.dimensions["form"].total.share("B"))
-    wish = figures(lambda m: m.wish.share("ja"))
+    def pairs(dimension: str, category: str) -> Callable[[AreaMetrics], tuple[int, int]]:
+        def part(m: AreaMetrics) -> tuple[int, int]:
+            total: CategoryShares = m.dimensions[dimension].total
+            return total.counts.get(category, 0), total.n_pairs
+
+        return part
+
     return NationalInsights(
         spreads=spreads,
-        widest_spread=max(spreads, key=lambda s: s.range, default=None),
-        kommunal_only=kommunal,
-        further=further,
-        highest_further=_highest(further),
-        without_decision_only=without,
-        highest_without_decision_only=_highest(without),
-        digital_only=digital,
-        lowest_digital_only=_lowest(digital),
-        wish=wish,
-        highest_wish=_highest(wish),
-        lowest_wish=_lowest(wish),
+        widest_spread=tuple(s for s in spreads if s.range == widest),
+        kommunal_only=figures(pairs("regi", "A")),
+        further=figures(lambda m: (m.offer.further_yes, m.offer.further_answered)),
+        without_decision_only=figures(pairs("beslut", "B")),
+        digital_only=figures(pairs("form", "B")),
+        wish=figures(lambda m: (m.wish.counts.get("ja", 0), m.wish.answered)),
     )
 
 
-def _highest(figures: tuple[AreaFigure, ...]) -> AreaFigure | None:
-    # max/min return the first of equal items: ties go to catalog order.
-    return max(figures, key=lambda f: f.value, default=None)
+def highest(figures: tuple[AreaFigure, ...]) -> Extreme | None:
+    """The highest printed percent and every area sharing it; None without figures."""
+    return _extreme(figures, max)
 
 
-def _lowest(figures: tuple[AreaFigure, ...]) -> AreaFigure | None:
-    return min(figures, key=lambda f: f.value, default=None)
+def lowest(figures: tuple[AreaFigure, ...]) -> Extreme | None:
+    return _extreme(figures, min)
+
+
+def _extreme(figures: tuple[AreaFigure, ...], pick: Callable[..., int]) -> Extreme | None:
+    if not figures:
+        return None
+    value = pick(f.percent for f in figures)
+    return Extreme(tuple(f.area for f in figures if f.percent == value), value)

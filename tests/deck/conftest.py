@@ -125,8 +125,8 @@ def aldre(national: bool = False) -> AreaMetrics:
         catalog_size=4,
         response=Response(respondents=3, answered=2, completed=1, not_started=1, with_answers=2)
         if not national
-        else Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=8),
-        national_response=Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=8),
+        else Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=7),
+        national_response=Response(respondents=10, answered=8, completed=6, not_started=2, with_answers=7),
         offer=Offer(
             mean=2.5,
             min=3,

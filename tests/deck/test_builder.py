@@ -140,7 +140,7 @@ def test_notes_name_each_areas_catalog_size(deck):
     aldre = slide(deck, "aldre/insatsutbud/kommun").note
     vald = slide(deck, "vald-i-nara-relationer/insatsutbud/kommun").note
     assert "bland de 4 insatser" in aldre and "bland de 3 insatser" in vald
-    assert "Antal svarande kommuner i riket är 8 kommuner." in aldre
+    assert "Antal svarande kommuner i riket är 7 kommuner." in aldre  # answering units, not the 8 responding
     assert "40 procent" in aldre
     assert "procent" not in vald.split("området våld i nära relationer.")[1]  # Riket's further share unknown
 
@@ -246,9 +246,15 @@ def test_front_matter_figures(deck):
     assert boende.values == pytest.approx((50.0, 100 / 3))
     overview = slide(deck, "bakgrund/svar")
     texts = [p.text for b in blocks(overview, TextBlock) for p in b.paragraphs]
-    assert "Äldre: 2 av 3 kommuner har svarat, 1 har slutfört" in texts
+    assert "Äldre: 2 av 3 kommuner har besvarat enkäten, 1 har slutfört den; 2 är svarande kommuner" in texts
+    # Issue 14 item 2: both bases named, Riket's responding (6–8) and answering (6–7) units.
+    assert texts[-1] == (
+        "I riket besvarades varje enkät av mellan 6 och 8 kommuner, och antalet svarande kommuner var mellan 6 och 7."
+    )
+    assert "Svarande kommuner är de som har svarat på minst en fråga om insatserna" in overview.note
     insights = [p.text for b in blocks(slide(deck, "insikter/teman"), TextBlock) for p in b.paragraphs]
-    assert any("ger mellan 3 och 3 av områdets 4" in t for t in insights)
+    # Both areas range 3–3 and 1–1: the widest spread (0) is shared, so both are named.
+    assert "Spridningen är lika stor och störst inom äldre och våld i nära relationer: 0 insatser" in " ".join(insights)
 
 
 def test_national_deck_shows_counties(national_metrics, county_metrics, catalog):
