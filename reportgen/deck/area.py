@@ -138,9 +138,10 @@ def _response(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: A
         caption=ctx.string(spec, "caption"),
         key=ctx.key(spec),
     )
+    units = ctx.nouns(area.response.respondents)
     blocks: list[Block] = [
-        KeyFigure("kf_top1", integer(area.response.answered), ctx.string(spec, "answered")),
-        KeyFigure("kf_top2", integer(area.response.completed), ctx.string(spec, "completed")),
+        KeyFigure("kf_top1", integer(area.response.answered), ctx.string(spec, "answered", **units)),
+        KeyFigure("kf_top2", integer(area.response.completed), ctx.string(spec, "completed", **units)),
         chart,
     ]
     return ctx.content(spec, blocks)
@@ -273,12 +274,12 @@ def _wish(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: AreaM
         mine=[points(wish.share(c)) for c in WISH_CODES],
         theirs=[points(national_area.wish.share(c)) for c in WISH_CODES] if national_area.wish.answered else None,
         subject=f"andel kommuner som vill ge insatser utan biståndsbeslut inom området {area.area}, "
-        f"{ctx.values['scope_name']}, 100 % = {integer(wish.answered)} kommuner",
+        f"{ctx.values['scope_name']}, 100 % = {integer(wish.answered)} {ctx.noun('kommuner', wish.answered)}",
         value_format="percent",
         region="right_wide",
         kind="column",
         orientation="vertical",
-        caption=ctx.string(spec, "caption", n=integer(wish.answered)),
+        caption=ctx.string(spec, "caption", n=integer(wish.answered), **ctx.nouns(wish.answered)),
         key=ctx.key(spec),
     )
     return ctx.content(spec, [question, chart])
@@ -305,7 +306,7 @@ def _wish_groups(ctx: Context, spec: SlideSpec, area: AreaMetrics, *_: object) -
         alt_text=alttext.grouped(subject, categories, [(name, values)], "count"),
         value_format="count",
         legend=False,
-        caption=ctx.string(spec, "caption", n=integer(yes)),
+        caption=ctx.string(spec, "caption", n=integer(yes), **ctx.nouns(yes)),
         key=ctx.key(spec),
         # A full bar means every municipality that said Ja, as the caption's "N kommuner …".
         value_max=float(yes),

@@ -51,6 +51,7 @@ def build_deck(
             "scope_label": words["label"],
             "units": words["units"],
             "riket": layouts.labels["riket"],
+            "small_base": layouts.small_base["threshold"],
             # Further scope words of deck.yaml as {scope_<key>} ("för länet" / "för riket").
             **{f"scope_{k}": v for k, v in words.items() if k not in ("where", "label", "units")},
         },

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from reportgen.deck.layout import LayoutError, Layouts, SlideSpec, fill, must_fill
-from reportgen.deck.model import Block, Paragraph, Slide, TextBlock
+from reportgen.deck.model import Block, ChartSpec, Paragraph, Slide, TextBlock
 
 
 def marks_in(names: Iterable[str]) -> tuple[bool, bool]:
@@ -62,11 +62,23 @@ class Context:
         chosen = template if template is not None else spec.title_for(self.national)
         return self.text(chosen, f"{spec.key}.title")
 
-    def note(self, spec: SlideSpec, names: Iterable[str] = ()) -> str:
-        """The note fragments of ``spec`` joined; a fragment about a figure nobody answered is left out."""
+    def noun(self, word: str, n: int | None) -> str:
+        """``word`` ("insatser", "kommuner") in the number ``n`` asks for: "1 insats", "2 insatser"."""
+        one, many = self.layouts.labels["nouns"][word]
+        return str(one if n == 1 else many)
+
+    def nouns(self, n: int | None) -> dict[str, str]:
+        """Every noun of deck.yaml agreeing with ``n``, as placeholders of a text about ``n``."""
+        return {word: self.noun(word, n) for word in self.layouts.labels["nouns"]}
+
+    def note(self, spec: SlideSpec, names: Iterable[str] = (), small_base: bool = False) -> str:
+        """The note fragments of ``spec`` joined; a fragment about a figure nobody answered is
+        left out, and so is the small-base fragment when no bar of the slide is hatched."""
         relatives, perpetrators = marks_in(names)
         parts: list[str] = []
         for fragment in spec.notes_for(self.national):
+            if fragment == "small_base" and not small_base:
+                continue
             if fragment == "marks":
                 keys = [k for k, on in (("mark_relatives", relatives), ("mark_perpetrators", perpetrators)) if on]
             elif fragment == "minmax":
@@ -93,7 +105,7 @@ class Context:
             kind="content",
             title=title if title is not None else self.title(spec),
             blocks=tuple(blocks),
-            note=self.note(spec, names),
+            note=self.note(spec, names, any(isinstance(b, ChartSpec) and b.small_base for b in blocks)),
             source=self.layouts.source,
             layout="content",
             key=key or self.key(spec),

@@ -4,6 +4,7 @@ DESIGN "one dimension, three uses"): only the words of ``DimensionSpec`` differ.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reportgen.deck import alttext
 from reportgen.deck.context import Context, font_size
@@ -52,9 +53,8 @@ def _common(ctx: Context, entry: str, **values) -> str:
     return ctx.text(ctx.layouts.dimension_common[entry], f"dimensions.common.{entry}", **values)
 
 
-def _none(ctx: Context, region: str, message: str, caption: str = "") -> TextBlock:
-    paragraphs = ((Paragraph(caption, bold=True),) if caption else ()) + (Paragraph(message),)
-    return TextBlock(region, paragraphs)
+def _none(ctx: Context, region: str, message: str) -> TextBlock:
+    return TextBlock(region, (Paragraph(message),))
 
 
 def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows, title: str) -> Slide:
@@ -81,10 +81,10 @@ def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, row
                     for (name, values), color in zip(series, ("primary", "cat_AB"), strict=False)
                 ),
                 alt_text=alttext.grouped(subject, labels, series, "percent")
-                + f" 100 % = {integer(total.n_pairs)} insatser.",
+                + f" 100 % = {integer(total.n_pairs)} {ctx.noun('insatser', total.n_pairs)}.",
                 value_format="percent",
                 axis_label=ds.total_caption,
-                caption=_common(ctx, "pairs_caption", n=integer(total.n_pairs)),
+                caption=_common(ctx, "pairs_caption", n=integer(total.n_pairs), **ctx.nouns(total.n_pairs)),
                 key=ctx.key(spec),
             )
         )
@@ -98,7 +98,9 @@ def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, row
         if not top:
             paragraphs.append(Paragraph(_common(ctx, "top3_none"), level=1))
         for item in top:
-            text = _common(ctx, "top3_item", insats=item.insats, count=integer(item.count), n=integer(item.n))
+            text = _common(
+                ctx, "top3_item", insats=item.insats, count=integer(item.count), n=integer(item.n), **ctx.nouns(item.n)
+            )
             paragraphs.append(Paragraph(text, level=1))
     blocks.append(TextBlock("right", tuple(paragraphs)))
     return ctx.content(spec, blocks, names=names, title=title)
@@ -129,6 +131,32 @@ def _top5(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, rows
     return ctx.content(spec, blocks, names=names, title=title)
 
 
+@dataclass(frozen=True)
+class SmallBase:
+    """Which bars of a chart rest on a small base, and the words for them."""
+
+    positions: tuple[int, ...]
+    label: str  # legend entry, "" for none
+    alt: str  # sentence appended to the alt text, "" when nothing is marked
+
+
+def small_base(ctx: Context, bases: Sequence[int], names: Sequence[str], legend: bool = True) -> SmallBase:
+    """The bars resting on fewer answers than deck.yaml's ``small_base.threshold``
+    (issue 14): they are hatched, named in the alt text and explained in the note; their
+    values stay as computed. A base of 0 is not marked (nothing is drawn)."""
+    words = ctx.layouts.small_base
+    threshold = int(words["threshold"])
+    marked = tuple(i for i, n in enumerate(bases) if 0 < n < threshold)
+    if not marked:
+        return SmallBase((), "", "")
+    listed = ", ".join(names[i] for i in marked)
+    return SmallBase(
+        marked,
+        ctx.text(words["legend"], "small_base.legend", threshold=threshold) if legend else "",
+        " " + ctx.text(words["alt"], "small_base.alt", threshold=threshold, names=listed),
+    )
+
+
 def _stacked_chart(
     ctx: Context,
     ds: DimensionSpec,
@@ -139,9 +167,12 @@ def _stacked_chart(
     highlight: tuple[int, ...] = (),
     alt_labels: Sequence[str] | None = None,
 ) -> ChartSpec:
-    """``alt_labels``: the row names without their "(n)", for the alt text."""
+    """``alt_labels``: the row names without their "(n)", for the alt text. Bars whose
+    100 % (``n_pairs``) is a small base are hatched."""
     parts = _labels(ds)
     shares = [[points(row.share(c)) for c in CATEGORIES] for row in rows]
+    names = list(alt_labels or labels)
+    marks = small_base(ctx, [row.n_pairs for row in rows], names)
     return ChartSpec(
         region="body",
         kind="stacked100",
@@ -150,10 +181,12 @@ def _stacked_chart(
             Series(part, tuple(s[i] for s in shares), color)
             for i, (part, color) in enumerate(zip(parts, _series_colors(), strict=True))
         ),
-        alt_text=alttext.stacked(subject, alt_labels or labels, parts, shares, highlight),
+        alt_text=alttext.stacked(subject, names, parts, shares, highlight) + marks.alt,
         value_format="percent",
         highlight=highlight,
         key=key,
+        small_base=marks.positions,
+        small_base_label=marks.label,
     )
 
 
@@ -167,10 +200,13 @@ def _per_respondent(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimen
         return ctx.content(spec, [_none(ctx, "body", _common(ctx, "no_pairs"))], title=title)
     all_rows = [*shown, *(row for _, row in summary)]
     plain = [row.label for row in shown] + [label for label, _ in summary]
-    labels = plain
-    if ctx.national:  # counties carry their number of municipalities with an answer
-        labels = [_common(ctx, "unit_label", name=row.label, n=integer(row.n_respondents)) for row in shown]
-        labels += [label for label, _ in summary]
+    # Each bar carries its base: a municipality its insatser with an answer (the 100 %),
+    # a county (Riket deck) its municipalities with an answer.
+    labels = [
+        _common(ctx, "unit_label", name=row.label, n=integer(row.n_respondents if ctx.national else row.n_pairs))
+        for row in shown
+    ]
+    labels += [label for label, _ in summary]
     highlight = tuple(range(len(shown), len(all_rows)))
     unit = "län" if ctx.national else "kommun"
     subject = f"{ds.total_caption.lower()} per {unit} inom området {ctx.values['area']}, {ctx.values['scope_name']}"
@@ -187,17 +223,22 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
     scale = max(peaks, default=None)
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         dist = dim.individuals.get(category)
-        caption = _common(
-            ctx, "individuals_caption", n=integer(dist.n if dist else 0), caption=ds.individuals[category]
-        )
+        how = ds.individuals[category]
         if dist is None or not dist.n:
-            blocks.append(_none(ctx, region, _common(ctx, "individuals_none"), caption))
+            # No "100 % = 0" heading over nothing: a sentence says what nobody answered.
+            n_pairs = dist.n_pairs if dist else 0
+            words = {"how": how, "n_pairs": integer(n_pairs), **ctx.nouns(n_pairs)}
+            entry = "individuals_no_answers" if n_pairs else "individuals_no_pairs"
+            blocks.append(_none(ctx, region, _common(ctx, entry, **words)))
             continue
+        caption = _common(ctx, "individuals_caption", n=integer(dist.n), how=how, **ctx.nouns(dist.n))
         shares = [100 * dist.counts.get(b, 0) / dist.n for b in INDIVIDUALS]
         subject = (
             f"antal individer som tagit del av insatser med {ds.categories[category].lower()} "
             f"inom området {ctx.values['area']}, {ctx.values['scope_name']}"
         )
+        # A panel on a small base is hatched whole: all its bars share the one base.
+        marks = small_base(ctx, [dist.n], [ds.categories[category]], legend=False)
         blocks.append(
             ChartSpec(
                 region=region,
@@ -205,12 +246,13 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
                 orientation="vertical",
                 categories=tuple(buckets),
                 series=(Series(ds.categories[category], tuple(shares), f"cat_{category}"),),
-                alt_text=alttext.distribution(subject, buckets, shares, dist.n),
+                alt_text=alttext.distribution(subject, buckets, shares, dist.n) + marks.alt,
                 value_format="percent",
                 legend=False,
                 caption=caption,
                 key=f"{ctx.key(spec)}/{category}",
                 value_max=scale,
+                small_base=tuple(range(len(buckets))) if marks.positions else (),
             )
         )
     return ctx.content(spec, blocks, title=title)

@@ -124,6 +124,8 @@ class Layouts:
     individuals_buckets: Mapping[str, str]
     categories: tuple[Category, ...]
     category_note: str
+    #: threshold (int), legend and alt templates for bars and panels on a small base
+    small_base: Mapping[str, Any]
 
     def category_mapping(self) -> dict[str, str]:
         """Huvudgrupp name → category label, as ``metrics.catalog_stats.catalog_sizes`` takes it."""
@@ -158,6 +160,7 @@ def load_layouts(layouts_dir: Path | None = None) -> Layouts:
             individuals_buckets={str(k): str(v) for k, v in dims["individuals_buckets"].items()},
             categories=tuple(_category(c) for c in cats["categories"]),
             category_note=str(cats.get("note", "")),
+            small_base={k: (_clean(v) if isinstance(v, str) else v) for k, v in deck["small_base"].items()},
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise LayoutError(f"layouts in {folder}: missing or malformed entry ({exc!r})") from exc
@@ -306,6 +309,15 @@ def _check(layouts: Layouts) -> list[str]:
     for key in ("spread", "regi", "further", "without_decision", "digital", "wish"):
         if key not in layouts.insights:
             problems.append(f"texts.yaml insights: statement {key!r} missing")
+    threshold = layouts.small_base.get("threshold")
+    if not isinstance(threshold, int) or isinstance(threshold, bool) or threshold < 1:
+        problems.append(f"deck.yaml small_base.threshold must be a whole number of 1 or more, not {threshold!r}")
+    missing_small = [k for k in ("legend", "alt") if not isinstance(layouts.small_base.get(k), str)]
+    if missing_small:
+        problems.append(f"deck.yaml small_base: text {missing_small} missing")
+    nouns = layouts.labels.get("nouns")
+    if not isinstance(nouns, Mapping) or any(not isinstance(v, list | tuple) or len(v) != 2 for v in nouns.values()):
+        problems.append("deck.yaml labels.nouns: each noun needs [singular, plural]")
     if "spread" in layouts.insights and "text_tied" not in layouts.insights["spread"]:
         problems.append("texts.yaml insights: statement 'spread' needs text_tied (areas sharing the widest spread)")
     return problems

@@ -93,6 +93,11 @@ class ChartSpec:
     # The value axis reaches at least this far (data units): charts shown side by side
     # (the three individer charts of a dimension) share one scale. None = from the data.
     value_max: float | None = None
+    # Category positions whose shares rest on fewer answers than layouts' small-base
+    # threshold: drawn hatched, values unchanged; ``small_base_label`` names the hatch in
+    # the legend ("" = no legend entry, the slide's note explains it).
+    small_base: tuple[int, ...] = ()
+    small_base_label: str = ""
 
     @property
     def direction(self) -> Literal["horizontal", "vertical"]:

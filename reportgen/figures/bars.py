@@ -22,6 +22,7 @@ from reportgen.deck.model import ChartSpec
 from reportgen.figures.bar_plan import EDGE, PLANNERS, BarPlan
 from reportgen.figures.layout import fit_size
 from reportgen.figures.legend import draw_legend, layout_legend
+from reportgen.figures.marks import hatch_small_bases, segment_box
 from reportgen.figures.prepare import (
     LINE_STYLES,
     Context,
@@ -122,6 +123,7 @@ def draw_bars(fig: Figure, spec: ChartSpec, ctx: Context, direction: Literal["ho
         _stacked(ax, d, spec, prep, ctx, plan)
     else:
         _bars(ax, d, spec, prep, ctx)
+    hatch_small_bases(ax, spec, prep, ctx, horizontal=d.horizontal)
     for i, ref in enumerate(spec.reference_lines):
         style = LINE_STYLES[i % len(LINE_STYLES)]
         d.value_line(ax, ref.value, color=ctx.theme.color(ref.color), linestyle=style, linewidth=1.5, zorder=3)
@@ -200,6 +202,7 @@ def _stacked(ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Conte
                         ha="center",
                         color=ink,
                         zorder=3,
+                        bbox=segment_box(spec, i, prep.colors[j]),
                     )
         cum = cum + vals
     if d.horizontal:

@@ -33,6 +33,8 @@ class LegendEntry:
     line: bool = False  # a reference line (drawn as a line), else a filled swatch
     linestyle: object = "-"
     linewidth: float = 1.5
+    hatch: str = ""  # a hatched swatch (bars on a small base), lines in ``hatch_color``
+    hatch_color: str = "#FFFFFF"
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,8 @@ def draw_legend(fig: Figure, layout: LegendLayout, left: float, top: float) -> N
                         side,
                         facecolor=entry.color,
                         edgecolor="none",
+                        hatch=entry.hatch or None,
+                        hatchcolor=entry.hatch_color,
                         transform=fig.dpi_scale_trans,
                     )
                 )

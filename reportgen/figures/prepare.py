@@ -14,6 +14,7 @@ from matplotlib.ticker import MaxNLocator
 from reportgen import numbers as fmt
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.legend import LegendEntry
+from reportgen.figures.rects import SMALL_BASE_HATCH
 from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette
 from reportgen.theme import Theme
 
@@ -95,6 +96,11 @@ def legend_entries(spec: ChartSpec, prep: Prepared, ctx: Context) -> list[Legend
     for i, ref in enumerate(spec.reference_lines):
         entries.append(
             LegendEntry(ref.label, ctx.theme.color(ref.color), line=True, linestyle=LINE_STYLES[i % len(LINE_STYLES)])
+        )
+    if spec.small_base and spec.small_base_label:
+        muted = ctx.palette.muted
+        entries.append(
+            LegendEntry(spec.small_base_label, muted, hatch=SMALL_BASE_HATCH, hatch_color=text_color_on(muted))
         )
     return entries
 

@@ -55,3 +55,34 @@ def add_rects(
     )
     ax.add_collection(bars, autolim=False)
     return bars
+
+
+#: The hatch of a bar on a small base (ChartSpec.small_base): lines, not colour alone.
+SMALL_BASE_HATCH = "///"
+
+
+def add_hatch(
+    ax: Axes,
+    left: Numbers,
+    bottom: Numbers,
+    width: Numbers,
+    height: Numbers,
+    n: int,
+    color: str,
+    *,
+    zorder: float = 2.5,
+) -> PolyCollection:
+    """Hatch ``n`` rectangles drawn already (same corners as ``add_rects``) with ``color``
+    lines and no fill: a bar keeps its colour and value, and reads as marked."""
+    marks = PolyCollection(
+        rect_vertices(left, bottom, width, height, n),
+        closed=True,
+        facecolors="none",
+        edgecolors="none",
+        linewidths=0.0,
+        hatch=SMALL_BASE_HATCH,
+        hatchcolor=color,
+        zorder=zorder,
+    )
+    ax.add_collection(marks, autolim=False)
+    return marks

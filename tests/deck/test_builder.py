@@ -10,6 +10,7 @@ import pytest
 from reportgen.deck.builder import build_deck
 from reportgen.deck.layout import load_layouts
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
+from reportgen.metrics.model import Distribution
 from tests.deck.conftest import deck_inputs
 
 LAYOUTS = load_layouts()
@@ -191,17 +192,34 @@ def test_dimension_slides_read_the_dimension(deck):
     assert top[0].rows == (("Hemtjänst (2)", "100%", "2"), ("Avlösning i hemmet* (2)", "50%", "1"))
     assert top[2].rows == (("Ingen insats i denna kategori", "", ""),)
     (stacked,) = blocks(slide(deck, "aldre/beslut/kommun"), ChartSpec)
-    assert stacked.categories == ("Alfa", "Beta", "Länet", "Riket")  # Gamma gave no answer
+    # Each municipality's bar carries its base, the insatser answered: Alfa 5 + 1 + 0 = 6,
+    # Beta 2 + 1 + 1 = 4 (Gamma gave no answer and is not drawn).
+    assert stacked.categories == ("Alfa (6)", "Beta (4)", "Länet", "Riket")
     assert stacked.highlight == (2, 3)
     assert stacked.series[0].values == pytest.approx((100 * 5 / 6, 50.0, 70.0, 100 * 42 / 82))
+    # Beta's 4 is below the threshold of 5: hatched, values kept, named in legend and alt text.
+    assert stacked.small_base == (1,)
+    assert stacked.small_base_label == "Streckad stapel: färre än 5 svar"
+    assert "Streckade staplar bygger på färre än 5 insatser med svar: Beta." in stacked.alt_text
+    beslut_note = slide(deck, "aldre/beslut/kommun").note
+    assert "Antal insatser med svar på frågan anges i parentes." in beslut_note
+    assert "Streckade staplar bygger på färre än 5 insatser med svar" in beslut_note
     individuals = slide(deck, "aldre/form/individer")
     charts = blocks(individuals, ChartSpec)
     assert [c.key for c in charts] == ["aldre/form/individer/A", "aldre/form/individer/AB"]
-    assert charts[0].caption.startswith("100 % = 4 insatser")
+    assert charts[0].caption == "100 % = 4 insatser som kommunerna uppger ges enbart i fysisk form"
     assert charts[0].series[0].values == pytest.approx((25.0, 50.0, 25.0, 0.0, 0.0))
-    assert any("Inga svar om antal individer" in p.text for b in blocks(individuals, TextBlock) for p in b.paragraphs)
+    # Bases 4 and 2 are small: every bar of both panels is hatched; no legend entry.
+    assert [c.small_base for c in charts] == [(0, 1, 2, 3, 4)] * 2 and charts[1].small_base_label == ""
+    # "B only": 1 pair, nobody answered how many were reached: a sentence, not "100 % = 0".
+    texts = [p.text for b in blocks(individuals, TextBlock) for p in b.paragraphs]
+    assert texts == [
+        "1 insats ges enbart i digital form, men ingen kommun har svarat på hur många individer som tagit del av den."
+    ]
+    assert not any("100 % = 0" in t for t in texts)
     (groups,) = blocks(slide(deck, "aldre/form/huvudgrupp"), ChartSpec)
     assert groups.categories == ("Boendeformer / insatser i boendet (2)", "Individ- och/eller gruppinsatser (2)")
+    assert groups.small_base == (1,)  # 1 + 1 + 1 = 3 pairs
 
 
 def test_three_dimensions_differ_only_in_words(deck):
@@ -295,3 +313,29 @@ def test_dimension_nobody_answered_says_so_in_words(county_metrics, national_met
 def test_riket_deck_needs_the_counties(national_metrics, catalog):
     with pytest.raises(ValueError, match="counties"):
         deck_inputs(national_metrics, national_metrics, catalog)
+
+
+def test_counts_of_one_take_the_singular(county_metrics, national_metrics, catalog):
+    """Issue 14 item 6: "100 % = 1 insats", "1 kommun", never "1 insatser"."""
+    aldre = county_metrics.areas["äldre"]
+    form = aldre.dimensions["form"]
+    one = Distribution("A", 1, 1, {"1-20": 1, "21-100": 0, "101-500": 0, "500+": 0, "vet_ej": 0})
+    form = replace(form, individuals={**form.individuals, "A": one}, total=replace(form.total, n_pairs=1))
+    wish = replace(aldre.wish, answered=1, counts={"ja": 1, "nej": 0, "vet_ej": 0})
+    one_unit = replace(aldre.response, respondents=1, answered=1, completed=1, not_started=0, with_answers=1)
+    area = replace(aldre, dimensions={**aldre.dimensions, "form": form}, wish=wish, response=one_unit)
+    metrics = replace(county_metrics, areas={**county_metrics.areas, "äldre": area})
+    deck = build_deck(deck_inputs(metrics, national_metrics, catalog), date_text="maj 2022")
+    (panel, *_) = blocks(slide(deck, "aldre/form/individer"), ChartSpec)
+    assert panel.caption == "100 % = 1 insats som kommunerna uppger ges enbart i fysisk form"
+    (total,) = blocks(slide(deck, "aldre/form/andelar"), ChartSpec)
+    assert total.caption == "100 % = 1 insats över samtliga kommuner i länet där frågan besvarats"
+    assert total.alt_text.endswith("100 % = 1 insats.")
+    (wish_chart,) = blocks(slide(deck, "aldre/utan-beslut/vilja"), ChartSpec)
+    assert wish_chart.caption == "100 % = 1 kommun i länet som besvarat frågan"
+    (groups,) = blocks(slide(deck, "aldre/utan-beslut/huvudgrupp"), ChartSpec)
+    assert groups.caption == "1 kommun i länet vill ge insatser utan biståndsbeslut"
+    figures = [b.caption for b in slide(deck, "aldre/svarsfrekvens").blocks if isinstance(b, KeyFigure)]
+    assert figures == ["av 1 kommun i länet har besvarat enkäten", "av 1 kommun i länet har slutfört enkäten"]
+    top3 = [p.text for b in blocks(slide(deck, "aldre/form/andelar"), TextBlock) for p in b.paragraphs]
+    assert "Hemtjänst (2 av 2 kommuner)" in top3
