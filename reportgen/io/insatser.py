@@ -69,11 +69,26 @@ class InsatsMatcher:
 
     @cached_property
     def _by_name(self) -> dict[tuple[str, str], list[str]]:
+        """(area, key) → ids, for the source spelling and the corrected display name."""
         table: dict[tuple[str, str], list[str]] = {}
         rows = self.catalog.table
-        for insats_id, area, name in zip(rows["insats_id"], rows["area"], rows["name"], strict=True):
-            table.setdefault((area, name_key(name)), []).append(insats_id)
+        for insats_id, area, *names in zip(rows["insats_id"], rows["area"], rows["name"], rows["display"], strict=True):
+            for key in dict.fromkeys(name_key(n) for n in names):
+                table.setdefault((area, key), []).append(insats_id)
         return table
+
+    @cached_property
+    def _by_label(self) -> dict[tuple[str, str, str], str]:
+        """(area, key, mark) → id, for the printed label: the name the mark shortened
+        ("Rådgivning och stöd utan särskild manual*") is found with its mark only."""
+        rows = self.catalog.table
+        return {
+            (area, name_key(split_mark(label)[0]), mark): insats_id
+            for insats_id, area, label, mark in zip(
+                rows["insats_id"], rows["area"], rows["label"], rows["mark"], strict=True
+            )
+            if mark
+        }
 
     @cached_property
     def _area_of(self) -> dict[str, str]:
@@ -114,14 +129,20 @@ class InsatsMatcher:
         return self._find_by_name(name, area)
 
     @cached_property
-    def _name_and_mark(self) -> dict[str, tuple[str, str]]:
+    def _names_and_mark(self) -> dict[str, tuple[set[str], str]]:
+        """Per id: the keys of every accepted spelling (source, display, printed label) and the mark."""
         rows = self.catalog.table
-        return {i: (name_key(n), m) for i, n, m in zip(rows["insats_id"], rows["name"], rows["mark"], strict=True)}
+        return {
+            i: ({name_key(n), name_key(d), name_key(split_mark(label)[0])}, m)
+            for i, n, d, label, m in zip(
+                rows["insats_id"], rows["name"], rows["display"], rows["label"], rows["mark"], strict=True
+            )
+        }
 
     def _names_agree(self, insats_id: str, name: str) -> bool:
         base, mark = split_mark(name)
-        own_name, own_mark = self._name_and_mark[insats_id]
-        return name_key(base) == own_name and (mark is None or mark == own_mark)
+        own_names, own_mark = self._names_and_mark[insats_id]
+        return name_key(base) in own_names and (mark is None or mark == own_mark)
 
     def _find_by_name(self, name: str, area: str) -> Found:
         table = self.catalog.table
@@ -129,6 +150,8 @@ class InsatsMatcher:
         candidates = self._by_name.get((area, name_key(base)), [])
         if mark is not None:
             candidates = [i for i in candidates if table.at[i, "target"] == _TARGET_OF_MARK[mark]]
+            if not candidates and (area, name_key(base), mark) in self._by_label:
+                candidates = [self._by_label[(area, name_key(base), mark)]]
         if len(candidates) == 1:
             return Found(candidates[0])
         if len(candidates) > 1:

@@ -301,3 +301,54 @@ def test_a_row_longer_than_the_header_is_an_error(tmp_path, write_csv, catalog, 
     write_csv(tmp_path / "a.csv", [["kommunkod", "område", "status"], ["1280", "äldre", "Slutförd", "Ja"]])
     _, errors = run(tmp_path, catalog, register)
     assert [(p.row, p.column, p.value) for p in errors] == [(2, "#4", "Ja")]
+
+
+def test_source_display_and_printed_spellings_all_resolve(tmp_path, write_csv, catalog, register):
+    """Issue 14 item 5: the appendix's spelling stays accepted beside the corrected one,
+    and the printed label (mark without "(anhöriga)") finds the insats aimed at relatives."""
+    write_csv(
+        tmp_path / "insatser.csv",
+        [
+            ["kommun", "område", "insats", "erbjuden"],
+            ["Malmö", "barn och unga", "Umgängeskotaktperson", "Ja"],  # source spelling
+            ["Lund", "barn och unga", "Umgängeskontaktperson", "Ja"],  # corrected
+            ["Malmö", "missbruk och beroende", "Rådgivning och stöd utan särskild manual (anhöriga)", "Ja"],
+            ["Lund", "missbruk och beroende", "Rådgivning och stöd utan särskild manual*", "Ja"],
+            ["Bjuv", "missbruk och beroende", "Rådgivning och stöd utan särskild manual", "Ja"],  # the person one
+            ["Malmö", "äldre", "Digitala vårdjur", "Ja"],
+            ["Lund", "äldre", "Digitala vårddjur", "Ja"],
+            ["Malmö", "missbruk och beroende", "AI-Anon-inspirerade stödprogram", "Ja"],
+            ["Lund", "missbruk och beroende", "Al-Anon-inspirerade stödprogram*", "Ja"],
+        ],
+    )
+    checked, errors = run(tmp_path, catalog, register)
+    assert errors == []
+    names = register.units["name"]
+    got = sorted(zip(checked.survey.answers["respondent_id"].map(names), checked.survey.answers["insats_id"]))
+    assert got == sorted(
+        [
+            ("Malmö", "BOU113"),
+            ("Lund", "BOU113"),
+            ("Malmö", "MOB042"),
+            ("Lund", "MOB042"),
+            ("Bjuv", "MOB014"),
+            ("Malmö", "ALD022"),
+            ("Lund", "ALD022"),
+            ("Malmö", "MOB047"),
+            ("Lund", "MOB047"),
+        ]
+    )
+
+
+def test_an_id_beside_either_spelling_gives_no_warning(tmp_path, write_csv, catalog, register):
+    write_csv(
+        tmp_path / "insatser.csv",
+        [
+            ["kommunkod", "område", "insats_id", "insats", "erbjuden"],
+            ["1280", "barn och unga", "BOU113", "Umgängeskotaktperson", "Ja"],
+            ["1281", "barn och unga", "BOU113", "Umgängeskontaktperson", "Ja"],
+            ["1280", "missbruk och beroende", "MOB042", "Rådgivning och stöd utan särskild manual*", "Ja"],
+        ],
+    )
+    checked, errors = run(tmp_path, catalog, register)
+    assert errors == [] and not [w for w in checked.warnings if w.column == "insats"]
