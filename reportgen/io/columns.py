@@ -51,6 +51,23 @@ VALUE_FIELDS = {
 }
 FOLLOW_UPS = ["beslut", "regi", "form", "individer", "utveckling"]
 
+#: Optional columns, per file kind, and what the reports show when one is missing: the
+#: answers are then blank for every row, which must not pass unnoticed (issue 14 item 7).
+OPTIONAL: dict[str, dict[str, str]] = {
+    "area": {
+        "ytterligare_insatser": "the share giving further insatser shows as '–' (nobody answered)",
+        "vill_ge_utan_beslut": "the slides on giving insatser without decision say that nobody answered",
+        "huvudgrupper_utan_beslut": "the chart of huvudgrupper without decision says that nobody chose one",
+    },
+    "insats": {
+        "beslut": "the beslut slides say that no municipality answered the follow-up",
+        "regi": "the regi slides say that no municipality answered the follow-up",
+        "form": "the form slides say that no municipality answered the follow-up",
+        "individer": "the individuals charts say that nobody answered how many were reached",
+        "utveckling": "the workbook shows the trend as not answered",
+    },
+}
+
 #: Other spellings accepted for each documented column (besides the name itself).
 ALIASES: dict[str, tuple[str, ...]] = {
     "kommunkod": ("kommunnummer", "kommunnr", "kod", "respondent_id", "respondent", "enhetskod"),
@@ -153,8 +170,14 @@ def _missing(file: str, row: int, kind: str, present: set[str]) -> list[Problem]
         if "insats_id" not in present:
             need.append(({"område"}, "'område' (needed with 'insats' names)"))
     kind_text = "area answers" if kind == "area" else "insats answers"
-    return [
+    found = [
         Problem(file, row, None, None, f"missing required column {label} for {kind_text}")
         for columns, label in need
         if not columns & present
     ]
+    found += [
+        Problem(file, row, column, None, f"optional column missing, so every answer to it is blank: {shown}", "warning")
+        for column, shown in OPTIONAL[kind].items()
+        if column not in present
+    ]
+    return found

@@ -87,17 +87,36 @@ def read_file(path: Path) -> tuple[list[RawTable], list[Problem]]:
             return [], [Problem(name, None, None, None, f"cannot read {kind} ({suffix}); save it as .xlsx or CSV")]
     try:
         if lower.endswith(".xlsx"):
-            return _read_workbook(path), []
+            return _nonempty(name, _read_workbook(path), workbook=True)
         data = path.read_bytes()
+        if not data:
+            # A truncated copy: skipping it would drop a whole area without a word.
+            return [], [Problem(name, None, None, None, EMPTY + " (0 bytes); was a copy cut short?")]
         if lower.endswith(".gz"):
             data = gzip.decompress(data)
         table = parse_csv(name, decode(data))
-        return ([table] if table is not None else []), []
+        return _nonempty(name, [table] if table is not None else [])
     except _Unreadable as exc:
         return [], [Problem(name, exc.row, None, None, f"cannot read the file: {exc}")]
     except (OSError, EOFError, zipfile.BadZipFile, KeyError, ValueError, zlib.error, SyntaxError) as exc:
         # zlib.error: a damaged .gz; SyntaxError: XML ParseError inside a damaged .xlsx.
         return [], [Problem(name, None, None, None, f"cannot read the file: {_reason(exc)}")]
+
+
+#: The messages of a file without answers: an error, since its rows cannot silently be none.
+EMPTY = "the file is empty"
+NO_ROWS = "the file has a header but no rows"
+
+
+def _nonempty(name: str, tables: list[RawTable], workbook: bool = False) -> tuple[list[RawTable], list[Problem]]:
+    """The tables, or an error when the file holds none: no header at all, or (a CSV) a
+    header without rows. A workbook's header-only sheets are left to the validator: a
+    sheet of explanations looks just like one."""
+    if not tables:
+        return [], [Problem(name, None, None, None, EMPTY)]
+    if not workbook and not len(tables[0].cells):
+        return [], [Problem(name, tables[0].header_row, None, None, NO_ROWS)]
+    return tables, []
 
 
 class _Unreadable(Exception):

@@ -324,7 +324,8 @@ def test_source_display_and_printed_spellings_all_resolve(tmp_path, write_csv, c
     checked, errors = run(tmp_path, catalog, register)
     assert errors == []
     names = register.units["name"]
-    got = sorted(zip(checked.survey.answers["respondent_id"].map(names), checked.survey.answers["insats_id"]))
+    answers = checked.survey.answers
+    got = sorted(zip(answers["respondent_id"].map(names), answers["insats_id"], strict=True))
     assert got == sorted(
         [
             ("Malmö", "BOU113"),

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import gzip
+
 import openpyxl
 import pandas as pd
 
@@ -38,7 +40,8 @@ def expected_answers() -> list[list[str]]:
 
 def check(folder, catalog, register):
     result = load_survey(folder, catalog=catalog, register=register)
-    assert result.warnings == ()
+    # Only the optional columns these files leave out are mentioned (issue 14 item 7).
+    assert sorted(w.column for w in result.warnings) == ["beslut", "regi", "ytterligare_insatser"]
     survey = result.survey
     assert survey.answers.fillna("-").values.tolist() == expected_answers()
     assert survey.responses[["respondent_id", "area", "status", "wish"]].values.tolist() == [
@@ -103,8 +106,15 @@ def test_a_sheet_without_answers_is_ignored_with_a_warning(tmp_path, catalog, re
     book.save(tmp_path / "svar.xlsx")
     result = load_survey(tmp_path, catalog=catalog, register=register)
     warnings = [(w.file, w.column) for w in result.warnings]
-    # The area sheet holds no insats answers: that is said too, as a warning.
-    assert warnings == [("svar.xlsx [Förklaringar]", None), (str(tmp_path), "erbjuden")]
+    # The area sheet holds no insats answers: that is said too, as a warning (and so is
+    # each optional column the sheet leaves out).
+    assert warnings == [
+        ("svar.xlsx [Förklaringar]", None),
+        ("svar.xlsx [Svar]", "ytterligare_insatser"),
+        ("svar.xlsx [Svar]", "vill_ge_utan_beslut"),
+        ("svar.xlsx [Svar]", "huvudgrupper_utan_beslut"),
+        (str(tmp_path), "erbjuden"),
+    ]
     assert len(result.survey.responses) == 1
     book.remove(answers)
     book.save(tmp_path / "svar.xlsx")
@@ -112,9 +122,17 @@ def test_a_sheet_without_answers_is_ignored_with_a_warning(tmp_path, catalog, re
     assert [p.message for p in problems] == ["no table of area or insats answers found"]
 
 
-def test_header_only_files_are_not_answers(tmp_path, write_csv, catalog, register):
-    write_csv(tmp_path / "a.csv", [["kommunkod", "område", "status"]])
-    assert [p.message for p in validate(tmp_path, catalog, register).errors] == []
-    (tmp_path / "b.csv").write_text("")
-    checked = validate(tmp_path, catalog, register)
-    assert checked.survey is not None and checked.survey.responses.empty
+def test_empty_and_header_only_files_are_errors_naming_the_file(tmp_path, write_csv, catalog, register):
+    """Issue 14 item 7: a file without rows must not drop its area silently."""
+    write_csv(tmp_path / "a.csv", [["kommunkod", "område", "status"], ["1280", "äldre", "Slutförd"]])
+    write_csv(tmp_path / "b.csv", [["kommunkod", "insats_id", "erbjuden"]])
+    (tmp_path / "c.csv").write_text("\n \n", encoding="utf-8")
+    (tmp_path / "insatssvar-barn-och-unga.csv.gz").write_bytes(b"")  # a copy cut short
+    (tmp_path / "d.csv.gz").write_bytes(gzip.compress(b""))
+    errors = sorted(str(p) for p in validate(tmp_path, catalog, register).errors)
+    assert errors == [
+        "b.csv, row 1: the file has a header but no rows",
+        "c.csv: the file is empty",
+        "d.csv.gz: the file is empty",
+        "insatssvar-barn-och-unga.csv.gz: the file is empty (0 bytes); was a copy cut short?",
+    ]

@@ -132,7 +132,8 @@ def test_load_raises_with_every_problem(tmp_path, write_csv, catalog, register):
     errors = [p for p in caught.value.problems if p.severity == "error"]
     assert [(p.row, p.column) for p in errors] == [(2, "kommunkod"), (3, "insats_id"), (5, "erbjuden")]
     assert "did you mean ALD004" in errors[1].message, errors[1].message
-    assert str(caught.value).startswith("3 error(s) and 1 warning(s) in the answer files:")
+    # 1 warning about the areas, 5 about the follow-up columns the file leaves out.
+    assert str(caught.value).startswith("3 error(s) and 6 warning(s) in the answer files:")
 
 
 def test_missing_demo_data_is_a_clear_problem(tmp_path, catalog, register):
