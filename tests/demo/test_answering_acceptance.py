@@ -14,20 +14,19 @@ from pathlib import Path
 
 import pytest
 
+from reportgen.catalog import Catalog
 from reportgen.cli import main
-from reportgen.demo.targets import load_national
+from reportgen.demo.targets import NATIONAL_ANSWERED, load_national
 from reportgen.metrics.compute import compute_all
 from reportgen.survey import Survey
 from tests.demo.conftest import headline
 
-WITH_ANSWERS = {
-    "äldre": 245,
-    "barn och unga": 235,
-    "funktionshinder": 214,
-    "missbruk och beroende": 236,
-    "socialpsykiatri": 216,
-    "våld i nära relationer": 240,
-}
+#: SPEC §9's counts of svarande kommuner, which are answering units.
+WITH_ANSWERS = NATIONAL_ANSWERED
+
+
+def test_the_counts_are_the_specs() -> None:
+    assert [WITH_ANSWERS[area] for area in Catalog.load().areas] == [245, 235, 214, 236, 216, 240]
 
 
 @pytest.fixture(scope="module")
