@@ -34,7 +34,7 @@ class AreaProfile:
     area: str
     catalog_size: int
     status: str  # ej_paborjad / paborjad / slutford
-    offered: int | None  # None when the unit did not respond in the area
+    offered: int | None  # None when the unit answered no insats question of the area
     county_mean: float | None
     national_mean: float | None
     missing_in_county: tuple[MissingInsats, ...]
@@ -90,7 +90,9 @@ def unit_profiles(tables: SurveyTables, county: ScopeMetrics, national: ScopeMet
             _common(insats_table(area_tables)),
             _common(insats_table(tables.national.areas[area])),
             _offered_sets(area_tables),
-            {r.respondent_id: r.offered for r in metrics.offer.per_respondent},
+            # Only answering units have an offer count (SPEC §5, §8): a unit that answered
+            # no insats question is "not answered", never drawn as 0.
+            {r.respondent_id: r.offered for r in metrics.offer.per_respondent if r.answered},
             per_unit_dims,
         )
     profiles = []

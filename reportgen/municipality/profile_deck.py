@@ -128,7 +128,9 @@ def _area_slide(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Slide:
     title = s["title"].format(**values)
     key = f"profil/{p.respondent_id}/{a.area}"
     if not a.responded:
-        text = TextBlock("body", (Paragraph(s["not_responded"].format(**values)),))
+        # Started but no insats answered is not the same as never opened (SPEC §5).
+        words = s["not_responded"] if a.status == "ej_paborjad" else s["no_insats_answers"]
+        text = TextBlock("body", (Paragraph(words.format(**values)),))
         return Slide(kind="content", title=title, blocks=(text,), source=t["source"], key=key)
     blocks = (
         KeyFigure("profile_key", values["offered"], s["key_caption"].format(**values)),

@@ -18,8 +18,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from reportgen.metrics.compute import compute_scope
-from reportgen.metrics.scope import RIKET, scope_for
+from reportgen.metrics.compute import compute_all, compute_scope
+from reportgen.metrics.profile import unit_profiles
+from reportgen.metrics.scope import RIKET, SurveyTables, scope_for
 from reportgen.metrics.serialize import area_json, summary_frame
 from reportgen.survey import ANSWER_COLUMNS, RESPONSE_COLUMNS, WISH_GROUP_COLUMNS, Survey
 
@@ -100,3 +101,17 @@ def test_summary_csv_has_with_answers() -> None:
     columns = list(frame.columns)
     assert columns.index("with_answers") == columns.index("answered") + 1
     assert frame.loc[0, "with_answers"] == 2 and frame.loc[0, "national_with_answers"] == 2
+
+
+def test_a_profile_never_shows_a_unit_without_answers_as_zero() -> None:
+    """SPEC §8: Klippan started (slutförd) but answered no insats question: no count."""
+    survey = _survey(GRID, {"Ängelholm": "slutford", "Båstad": "paborjad", "Klippan": "slutford"})
+    scopes = compute_all(survey)
+    profiles = {
+        p.name: p.areas[ALDRE]
+        for p in unit_profiles(SurveyTables.prepare(survey), scopes["skane-lan"], scopes["riket"])
+    }
+    assert (profiles["Ängelholm"].offered, profiles["Båstad"].offered) == (4, 2)
+    assert profiles["Klippan"].offered is None and not profiles["Klippan"].responded
+    assert profiles["Klippan"].status == "slutford"
+    assert profiles["Ängelholm"].county_mean == pytest.approx(3.0)
