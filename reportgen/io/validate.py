@@ -126,7 +126,12 @@ def _combined(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
 
 def _without_status(responses: pd.DataFrame, answers: pd.DataFrame, register: Register) -> list[Problem]:
     """Insats answers from a unit with no area row for that area: it counts as Ej påbörjad
-    there (SPEC §4), which is rarely what the sender meant. One warning per area."""
+    there (SPEC §4), which is rarely what the sender meant. One warning per area.
+
+    With no area rows at all the cause is already reported once (an empty or header-only
+    area file, or no area file): a warning per area would only repeat it."""
+    if responses.empty:
+        return []
     given = answers[["respondent_id", "area"]].drop_duplicates()
     known = responses[["respondent_id", "area"]].drop_duplicates()
     lonely = given.merge(known, how="left", indicator=True)

@@ -136,3 +136,13 @@ def test_empty_and_header_only_files_are_errors_naming_the_file(tmp_path, write_
         "d.csv.gz: the file is empty",
         "insatssvar-barn-och-unga.csv.gz: the file is empty (0 bytes); was a copy cut short?",
     ]
+
+
+def test_header_only_area_file_is_one_error_without_follow_on_warnings(tmp_path, write_csv, catalog, register):
+    """Issue 14 item 7: the empty area file is the cause; a warning per area that its units
+    'count as Ej påbörjad' would repeat it six times over."""
+    write_csv(tmp_path / "omradessvar.csv", [["kommunkod", "område", "status"]])
+    header = ["kommunkod", "insats_id", "erbjuden", "beslut", "regi", "form", "individer", "utveckling"]
+    write_csv(tmp_path / "insatser.csv", [header, ["1280", "ALD001", "Ja", "", "", "", "", ""]])
+    problems = validate(tmp_path, catalog, register).problems
+    assert [str(p) for p in problems] == ["omradessvar.csv, row 1: the file has a header but no rows"]
