@@ -18,7 +18,7 @@ from reportgen.io.area_rows import check_areas
 from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, Header, recognise
 from reportgen.io.insats_rows import check_answers
 from reportgen.io.insatser import InsatsMatcher
-from reportgen.io.read import RawTable, read_answer_files
+from reportgen.io.read import EMPTY, NO_ROWS, RawTable, read_answer_files
 from reportgen.io.respondents import RespondentMatcher
 from reportgen.register import Register
 from reportgen.survey import RESPONDING, Survey
@@ -70,7 +70,10 @@ def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool =
     problems += found
     answers, found = check_answers(_combined(insats_parts, INSATS_COLUMNS), units, insatser)
     problems += found
-    problems += _without_status(responses, answers, register)
+    if not any(p.message.startswith((EMPTY, NO_ROWS)) for p in problems):
+        # An empty answer file is the likelier cause of missing area rows: fixing it
+        # comes first, and a warning per area would only repeat it.
+        problems += _without_status(responses, answers, register)
     problems = _in_file_order(problems, [t.file for t in tables])
     if any(p.severity == "error" for p in problems):
         return Checked(None, tuple(problems))
@@ -126,12 +129,7 @@ def _combined(parts: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
 
 def _without_status(responses: pd.DataFrame, answers: pd.DataFrame, register: Register) -> list[Problem]:
     """Insats answers from a unit with no area row for that area: it counts as Ej påbörjad
-    there (SPEC §4), which is rarely what the sender meant. One warning per area.
-
-    With no area rows at all the cause is already reported once (an empty or header-only
-    area file, or no area file): a warning per area would only repeat it."""
-    if responses.empty:
-        return []
+    there (SPEC §4), which is rarely what the sender meant. One warning per area."""
     given = answers[["respondent_id", "area"]].drop_duplicates()
     known = responses[["respondent_id", "area"]].drop_duplicates()
     lonely = given.merge(known, how="left", indicator=True)
