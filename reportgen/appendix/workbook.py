@@ -4,8 +4,9 @@ One sheet per area, each one Excel table: insats, huvudgrupp, sub-heading, mark,
 the four counts and four shares as numbers in separate columns, from the same appendix
 table as the PDF (``metrics.appendix.appendix_table``). Shares are the table's whole
 percents as fractions (65 % → 0.65), so the workbook shows exactly the PDF's figures.
-Cover, contents and notes sheets follow the same checklist as the deck's workbook
-(ACCESSIBILITY.md "Workbook"): no blank cells, ``[z]`` where a share has no denominator.
+Cover, contents and notes sheets (``workbook.front``, notes as ``[not n]``) follow the
+same checklist as the deck's workbook (ACCESSIBILITY.md "Workbook"): no blank cells,
+``[z]`` where a share has no denominator.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from reportgen.appendix.builder import FIGURES, catalog_rows
 from reportgen.catalog import Catalog
 from reportgen.metrics.model import Scope
 from reportgen.text import capital, slugify
-from reportgen.workbook.front import assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
+from reportgen.workbook.front import NoteRefs, assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
 from reportgen.workbook.model import Cell, Column, Sheet, TableData, Workbook
 from reportgen.workbook.texts import NOT_APPLICABLE, TARGETS
 
@@ -55,16 +56,17 @@ def build_appendix_workbook(
 ) -> Workbook:
     """The appendix workbook of ``scope`` from its appendix table."""
     rows = catalog_rows(frame, catalog)
+    refs = NoteRefs(dict(NOTES))
     area_sheets: list[tuple[Sheet, str]] = []
     for area, part in rows.groupby("area", sort=False):
-        sheet = _area_sheet(str(area), part, scope, synthetic)
+        sheet = _area_sheet(str(area), part, scope, synthetic, refs)
         area_sheets.append((sheet, f"{sheet.title} ({len(part)} insatser)"))
     return assemble(
         title=f"{texts.TITLE} – {scope.name}",
         subject=f"Bilaga till {texts.SURVEY} ({texts.SURVEY_YEAR}): resultattabeller för {scope.name}",
         keywords="socialtjänst, insatser, kartläggning, bilaga, " + scope.name,
         cover=_cover(scope, len(rows), synthetic),
-        notes=notes_sheet(NOTES, SHORTHAND, synthetic=synthetic),
+        notes=notes_sheet(refs, SHORTHAND, area_sheets),
         data=area_sheets,
         cover_entry="Om arbetsboken",
         notes_entry="Noter: vad som räknas, tecken och förkortningar",
@@ -73,7 +75,7 @@ def build_appendix_workbook(
     )
 
 
-def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) -> Sheet:
+def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool, refs: NoteRefs) -> Sheet:
     heading = texts.area_heading(area)
     title = f"{rows['area_no'].iloc[0]} {heading}: {texts.TITLE.lower()}, {scope.name}"
     body = tuple(
@@ -91,8 +93,9 @@ def _area_sheet(area: str, rows: pd.DataFrame, scope: Scope, synthetic: bool) ->
     description = [
         f"En rad per insats ({len(body)} insatser) i katalogens ordning. Antal kommuner som ger insatsen, "
         "ger den i digital form, i enskild regi och utan biståndsbeslut, med andelarna i egna kolumner "
-        "[note 1] [note 2] [note 3].",
-        f"Tecken: * till anhöriga, ** till våldsutövare [note 4]. {NOT_APPLICABLE} = ej tillämpligt (se fliken Noter).",
+        f"{refs.ref('given', 'both', 'shares')}.",
+        f"Tecken: * till anhöriga, ** till våldsutövare {refs.ref('marks')}. {NOT_APPLICABLE} = ej tillämpligt "
+        "(se fliken Noter).",
     ]
     if rows["given_pct"].isna().all():
         description.insert(0, texts.nobody_answered(scope.name, area))
@@ -110,28 +113,29 @@ def _sheet_name(area: str) -> str:
     return clean_sheet_name(capital(area))[:31].strip("'")
 
 
-#: The notes sheet: our wording of what the columns count (as the PDF's explanation).
+#: The notes by key (``NoteRefs`` numbers them "[not 1]" …): our wording of what the
+#: columns count (as the PDF's explanation).
 NOTES: tuple[tuple[str, str], ...] = (
     (
-        "[note 1]",
+        "given",
         "En kommun räknas som att den ger en insats när den har svarat ”Ja” eller ”Ja, en lokal variant”. "
         "Andelen som ger insatsen är räknad på de kommuner som besvarat frågan om insatsen. Bara kommuner "
         "som påbörjat eller slutfört enkätens del om området räknas; Stockholms stadsdelsområden räknas "
         "som kommuner.",
     ),
     (
-        "[note 2]",
+        "both",
         "Digital form räknar både ”Enbart digital” och ”Både fysisk och digital”, enskild regi både "
         "”Enbart enskild” och ”Både kommunal och enskild”, utan biståndsbeslut både ”Enbart utan” och "
         "”Både med och utan biståndsbeslut”.",
     ),
     (
-        "[note 3]",
+        "shares",
         "Andelarna för digital form, enskild regi och utan biståndsbeslut är räknade på de kommuner som ger "
         "insatsen och som besvarat den följdfrågan. Andelarna är avrundade till hela procent, som i PDF-bilagan.",
     ),
     (
-        "[note 4]",
+        "marks",
         "Tecken efter insatsens namn: * betyder att insatsen riktar sig till anhöriga, ** att den riktar sig "
         "till våldsutövare.",
     ),

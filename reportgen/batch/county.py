@@ -105,18 +105,23 @@ def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
     return path
 
 
-def county_deck(ctx: SharedContext, metrics: ScopeMetrics) -> Deck:
-    """The deck model of one scope from the run's figures; the Riket deck also shows
-    every county's, computed here from the survey coded once."""
-    from reportgen.deck.builder import build_deck
-    from reportgen.deck.inputs import DeckInputs
+def county_figures(ctx: SharedContext, metrics: ScopeMetrics) -> tuple[ScopeMetrics, ...]:
+    """Every county's figures, for Riket's deck and workbook (none for a county)."""
     from reportgen.metrics.compute import compute_scope
 
-    counties: tuple[ScopeMetrics, ...] = ()
-    if metrics.scope.is_national:
-        counties = tuple(
-            compute_scope(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx)
-        )
+    if not metrics.scope.is_national:
+        return ()
+    return tuple(compute_scope(ctx.survey, s, tables=ctx.tables, national=ctx.national) for s in _county_scopes(ctx))
+
+
+def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[ScopeMetrics, ...] | None = None) -> Deck:
+    """The deck model of one scope from the run's figures; the Riket deck also shows
+    every county's (``county_figures``, computed here when not given)."""
+    from reportgen.deck.builder import build_deck
+    from reportgen.deck.inputs import DeckInputs
+
+    if counties is None:
+        counties = county_figures(ctx, metrics)
     inputs = DeckInputs(metrics, ctx.national, ctx.catalog, ctx.insights, counties)
     return build_deck(inputs, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
 
@@ -146,7 +151,8 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             else compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national)
         )
     with timed(result, "deck"):
-        deck = county_deck(ctx, metrics)
+        counties = county_figures(ctx, metrics)
+        deck = county_deck(ctx, metrics, counties)
     needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files
     charts = {}
     if needs_charts:
@@ -176,7 +182,14 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
 
         with timed(result, "xlsx"):
             workbook = build_workbook(
-                ctx.survey, scope, synthetic=ctx.survey.synthetic, tables=ctx.tables, created=ctx.created
+                ctx.survey,
+                scope,
+                synthetic=ctx.survey.synthetic,
+                tables=ctx.tables,
+                created=ctx.created,
+                metrics=metrics,
+                national=ctx.national,
+                counties=counties,
             )
             result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
     if options.municipality_files and not scope.is_national:

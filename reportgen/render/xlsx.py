@@ -18,6 +18,14 @@ XlsxWriter has no document *language* property, so it is added to ``docProps/cor
 (``dc:language``, where Excel shows and openpyxl reads it) after writing, by rewriting
 that one part of the zip.
 
+Every sheet is set up for reading and printing (issue 16): on a data sheet the panes are
+frozen below the table's header row and right of its key columns, and printing is A4
+landscape, one page wide (``fit_to_pages(1, 0)``: as many pages down as the rows need)
+with the header row repeated on every page and the sheet name and page number in the
+footer. The cover prints on one page. XlsxWriter leaves out ``fitToWidth`` when it is 1,
+the schema's default, so openpyxl reads it back as None; Excel and LibreOffice read the
+default and print one page wide.
+
 The renderer never computes a figure: it only places values, picks number formats by
 column kind and sizes columns from the text they hold.
 """
@@ -38,10 +46,17 @@ from reportgen.workbook.model import Column, Sheet, TableData, Workbook
 
 #: Column widths in Excel character units.
 MIN_WIDTH = 8
-MAX_WIDTH = 60
+MAX_WIDTH = 40
 #: Long-text columns (the notes' explanations, the cover's lines) wrap at this width.
 PROSE_WIDTH = 100
 TABLE_STYLE = "TableStyleMedium2"
+#: XlsxWriter's paper code for A4.
+PAPER_A4 = 9
+#: Margins in inches (left, right, top, bottom): a little narrower than Excel's default,
+#: so that a wide table prints larger.
+MARGINS = (0.4, 0.4, 0.6, 0.6)
+#: Sheet name left, "Sida 3 av 12" right, on every printed page.
+FOOTER = "&L&8&A&R&8Sida &P av &N"
 #: Points per line of 11 pt Calibri, the default font.
 LINE_HEIGHT = 15
 #: Prose characters per width unit (a unit is the width of "0"; most letters are narrower).
@@ -65,15 +80,18 @@ class _Formats:
         self.text = book.add_format({"valign": "top"})
         self.wrap = book.add_format({"valign": "top", "text_wrap": True})
         self.header = book.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.int = book.add_format({"num_format": "0", "valign": "top"})
-        self.share = book.add_format({"num_format": "0%", "valign": "top"})
+        self.header_number = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "align": "right"})
+        # Right-aligned, so that a shorthand ("[x]") in a number column lines up with the numbers.
+        self.int = book.add_format({"num_format": "0", "valign": "top", "align": "right"})
+        self.decimal = book.add_format({"num_format": "0.0", "valign": "top", "align": "right"})
+        self.share = book.add_format({"num_format": "0%", "valign": "top", "align": "right"})
         self.link = book.add_format({"font_color": "#0B5CAD", "underline": 1, "valign": "top"})
         self.prose = book.add_format({"text_wrap": True, "valign": "top"})
 
     def body(self, column: Column, wrap: bool) -> Format:
         if column.kind == "text":
             return self.wrap if wrap else self.text
-        return {"int": self.int, "share": self.share, "link": self.link}[column.kind]
+        return {"int": self.int, "decimal": self.decimal, "share": self.share, "link": self.link}[column.kind]
 
 
 def render_xlsx(workbook: Workbook, path: Path) -> None:
@@ -101,20 +119,34 @@ def _write_sheet(ws: Worksheet, sheet: Sheet, formats: _Formats) -> None:
     ws.write_string(0, 0, sheet.title, formats.title)
     # Codes such as "1260" are text on purpose; Excel would flag each as a number stored as text.
     ws.ignore_errors({"number_stored_as_text": "A1:XFD1048576"})
+    _print_setup(ws)
     if sheet.table is None:
-        # A cover: prose lines in one wide, wrapping column.
+        # A cover: prose lines in one wide, wrapping column, printed on one page.
         ws.set_column(0, 0, PROSE_WIDTH)
         for row, line in enumerate(sheet.description, start=1):
             ws.write_string(row, 0, line, formats.prose)
             _fit_height(ws, row, [(line, PROSE_WIDTH)])
+        ws.fit_to_pages(1, 1)
         return
     for row, line in enumerate(sheet.description, start=1):
         ws.write_string(row, 0, line, formats.text)
-    _write_table(ws, 1 + len(sheet.description), sheet.table, formats)
+    top = 1 + len(sheet.description)
+    _write_table(ws, top, sheet.table, formats)
+    # Header row and key columns stay in view; the header row heads every printed page.
+    ws.freeze_panes(top + 1, sheet.table.key_columns)
+    ws.repeat_rows(top)
+    ws.fit_to_pages(1, 0)
+
+
+def _print_setup(ws: Worksheet) -> None:
+    ws.set_paper(PAPER_A4)
+    ws.set_landscape()
+    ws.set_margins(*MARGINS)
+    ws.set_footer(FOOTER)
 
 
 def _write_table(ws: Worksheet, top: int, table: TableData, formats: _Formats) -> None:
-    widths = [_width(column, table, i) for i, column in enumerate(table.columns)]
+    widths = _grouped([_width(column, table, i) for i, column in enumerate(table.columns)], table.columns)
     wraps = [w >= MAX_WIDTH for w in widths]
     if len(table.columns) == 2 and table.columns[1].kind == "text" and wraps[1]:
         widths[1] = PROSE_WIDTH  # notes and contents: one long explanation per row
@@ -122,7 +154,10 @@ def _write_table(ws: Worksheet, top: int, table: TableData, formats: _Formats) -
     options = {
         "name": table.name,
         "style": TABLE_STYLE,
-        "columns": [{"header": c.name, "header_format": formats.header} for c in table.columns],
+        "columns": [
+            {"header": c.name, "header_format": formats.header if c.kind in ("text", "link") else formats.header_number}
+            for c in table.columns
+        ],
     }
     if table.summary and _TABLE_ALT_TEXT:
         options["title"] = table.summary
@@ -163,7 +198,7 @@ def _write_link(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -
     ws.write_url(row, col, f"internal:'{quoted}'!A1", fmt, string=name, tip=f"Gå till fliken {name}")
 
 
-_WRITERS = {"text": None, "int": _write_number, "share": _write_number, "link": _write_link}
+_WRITERS = {"text": None, "int": _write_number, "decimal": _write_number, "share": _write_number, "link": _write_link}
 
 
 def _fit_height(ws: Worksheet, row: int, cells: list[tuple[str, float]]) -> None:
@@ -194,12 +229,22 @@ def _lines(text: str, width: float) -> int:
 
 
 def _width(column: Column, table: TableData, index: int) -> float:
-    """Wide enough for the longest value, and for the header in at most about two lines
-    (headers wrap)."""
-    longest = 5 if column.kind == "share" else max(len(str(row[index])) for row in table.rows)
+    """Wide enough for the longest value (text longer than ``MAX_WIDTH`` wraps), and for
+    the header in about two lines, three over a number column (headers wrap)."""
+    longest = 5 if column.kind in ("share", "decimal") else max(len(str(row[index])) for row in table.rows)
     header_word = max(len(word) for word in column.name.split())
-    header_half = len(column.name) // 2 + 4
-    return float(min(max(longest, header_word, header_half, MIN_WIDTH) + 2, MAX_WIDTH))
+    lines = 2 if column.kind in ("text", "link") else 3
+    header_part = len(column.name) // lines + 2 + lines
+    return float(min(max(longest, header_word, header_part, MIN_WIDTH) + 2, MAX_WIDTH))
+
+
+def _grouped(widths: list[float], columns: tuple[Column, ...]) -> list[float]:
+    """Columns of one ``group`` take the widest width among them."""
+    widest: dict[str, float] = {}
+    for width, column in zip(widths, columns, strict=True):
+        if column.group:
+            widest[column.group] = max(widest.get(column.group, 0.0), width)
+    return [widest[c.group] if c.group else w for w, c in zip(widths, columns, strict=True)]
 
 
 def _with_language(data: bytes, language: str) -> bytes:

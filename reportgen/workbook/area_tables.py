@@ -19,27 +19,20 @@ from collections.abc import Iterable
 import pandas as pd
 
 from reportgen.metrics.model import Scope
-from reportgen.metrics.offer import insats_table, swedish_key
+from reportgen.metrics.offer import insats_table
 from reportgen.metrics.scope import AreaTables
-from reportgen.survey import OFFERED, Survey
+from reportgen.survey import OFFERED, RESPONDING, Survey
 from reportgen.workbook import texts
 from reportgen.workbook.model import Cell, Column
 
+#: The insats first: it names the row and stays in view when scrolling right.
 INSATS_COLUMNS = (
+    Column("Insats"),
+    Column("Insats-id"),
     Column("Huvudgrupp"),
     Column("Underrubrik"),
-    Column("Insats-id"),
-    Column("Insats"),
     Column("Målgrupp"),
 )
-
-
-def unit_order(tables: AreaTables) -> pd.DataFrame:
-    """The scope's respondent units in Swedish alphabetical order of name (then id):
-    the order users look for a municipality in."""
-    units = tables.units
-    keys = sorted(units.index, key=lambda rid: (swedish_key(units.at[rid, "name"]), rid))
-    return units.loc[keys]
 
 
 def unit_headers(units: pd.DataFrame, taken: Iterable[str]) -> list[str]:
@@ -69,10 +62,10 @@ def insats_columns(area_tables: AreaTables) -> list[list[Cell]]:
     """The five describing columns of every insats of the area, catalog order."""
     return [
         [
+            str(r.label),
+            str(r.insats_id),
             f"{r.huvudgrupp_id} {r.huvudgrupp}",
             _subheading(r.subheading),
-            str(r.insats_id),
-            str(r.label),
             texts.TARGETS.get(r.target, str(r.target)),
         ]
         for r in area_tables.insatser.itertuples(index=False)
@@ -83,9 +76,9 @@ def share_columns(tables: AreaTables, suffix: str) -> tuple[list[Column], list[l
     """Andel, antal erbjuder, antal svarat for one scope (``suffix`` "länet" / "riket")."""
     table = insats_table(tables)
     columns = [
-        Column(f"Andel {suffix}", "share"),
-        Column(f"Antal erbjuder {suffix}", "int"),
-        Column(f"Antal svarat {suffix}", "int"),
+        Column(f"Andel {suffix}", "share", "figure"),
+        Column(f"Antal erbjuder {suffix}", "int", "figure"),
+        Column(f"Antal svarat {suffix}", "int", "figure"),
     ]
     cells = [
         [_share(share), int(offered), int(answered)]
@@ -96,7 +89,7 @@ def share_columns(tables: AreaTables, suffix: str) -> tuple[list[Column], list[l
 
 def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[list[Column], list[list[Cell]]]:
     """Riket's workbook: one share column per county, in register order."""
-    columns = [Column(scope.name, "share") for scope, _ in per_county]
+    columns = [Column(scope.name, "share", "unit") for scope, _ in per_county]
     shares = [insats_table(tables)["share"].to_numpy() for _, tables in per_county]
     n = len(per_county[0][1].insatser) if per_county else 0
     cells = [[_share(column[i]) for column in shares] for i in range(n)]
@@ -111,23 +104,36 @@ def scope_answers(survey: Survey, scope: Scope) -> pd.DataFrame:
 
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
     """Each unit's readable answer per insats (rows catalog order, columns ``units``);
-    ``[x]`` where blank or where the unit did not answer the area. ``rows`` comes from
-    ``responding_answers``."""
+    ``[x]`` where the question is blank, ``[w]`` in the column of a unit that has not
+    started the area. ``rows`` comes from ``responding_answers``."""
     grid = rows.pivot(index="insats_id", columns="respondent_id", values="offered")
     grid = grid.reindex(index=tables.insatser.index, columns=units.index)
-    words, blank = texts.OFFERED, texts.NOT_AVAILABLE
-    return [[words.get(code, blank) for code in row] for row in grid.to_numpy(dtype=object).tolist()]
+    blanks = [texts.NOT_AVAILABLE if s in RESPONDING else texts.AREA_NOT_ANSWERED for s in units["status"]]
+    words = texts.OFFERED_SHORT
+    return [
+        [words.get(code, blank) for code, blank in zip(row, blanks, strict=True)]
+        for row in grid.to_numpy(dtype=object).tolist()
+    ]
 
 
 def follow_up_columns() -> list[Column]:
+    """Municipality and insats name the row; each ordered answer has a number beside it
+    that sorts in the answer's natural order (issue 16 item 4)."""
+    headers = texts.FOLLOW_UP_HEADERS
     return [
         Column("Kommun"),
-        Column("Kommunkod"),
-        Column("Huvudgrupp"),
-        Column("Insats-id"),
         Column("Insats"),
+        Column("Kommunkod"),
+        Column("Insats-id"),
+        Column("Huvudgrupp"),
         Column("Svar"),
-        *(Column(header) for header in texts.FOLLOW_UP_HEADERS.values()),
+        Column(headers["beslut"]),
+        Column(headers["regi"]),
+        Column(headers["form"]),
+        Column(headers["individuals"]),
+        Column("Individer, minst", "int", "sort"),
+        Column(headers["trend"]),
+        Column("Utveckling, riktning", "int", "sort"),
     ]
 
 
@@ -135,7 +141,7 @@ def follow_up_rows(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) 
     """One row per unit (in ``units`` order) × offered insats (catalog order), each
     follow-up answer in words, ``[x]`` where blank (SPEC §4: asked only when offered).
     ``rows`` comes from ``responding_answers``."""
-    rows = rows[rows["offered"].isin(OFFERED)]
+    rows = rows[rows["offered"].isin(OFFERED) & rows["respondent_id"].isin(units.index)]
     if rows.empty:
         return []
     insatser = tables.insatser
@@ -146,13 +152,23 @@ def follow_up_rows(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) 
     frame = pd.DataFrame(
         {
             "kommun": rows["respondent_id"].map(units["name"]),
-            "kod": rows["respondent_id"],
-            "huvudgrupp": ids.map(insatser["huvudgrupp_id"] + " " + insatser["huvudgrupp"]),
-            "id": ids,
             "insats": ids.map(insatser["label"]),
+            "kod": rows["respondent_id"],
+            "id": ids,
+            "huvudgrupp": ids.map(insatser["huvudgrupp_id"] + " " + insatser["huvudgrupp"]),
             "svar": rows["offered"].map(texts.OFFERED),
         }
     )
     for field, labels in texts.FOLLOW_UPS.items():
         frame[field] = rows[field].map(labels).fillna(texts.NOT_AVAILABLE)
+        numbers = {"individuals": texts.INDIVIDUALS_LOWER, "trend": texts.TREND_DIRECTION}.get(field)
+        if numbers is not None:
+            # "Vet ej" has no number ([z]); a blank answer has none either ([x]).
+            bound = rows[field].map(numbers).astype(object)
+            bound[rows[field].notna() & bound.isna()] = texts.NOT_APPLICABLE
+            frame[f"{field}_sort"] = bound.fillna(texts.NOT_AVAILABLE).map(_whole)
     return [tuple(row) for row in frame.to_numpy(dtype=object).tolist()]
+
+
+def _whole(value: object) -> Cell:
+    return int(value) if isinstance(value, int | float) else str(value)

@@ -1,27 +1,35 @@
-"""Build the companion workbook of a county, or of Riket (SPEC §1.2, §8c; issues 5 and 9).
+"""Build the companion workbook of a county, of Riket, or of some of a county's
+municipalities (SPEC §1.2, §8c, §10; issues 5, 9 and 16).
 
-Sheets, in order: "Läs mig" (cover: what the workbook is, the county, the survey, the
-synthetic-data label), "Innehåll" (a table of every sheet), "Noter" (a table of the
-``[note n]`` references and the ``[x]``/``[z]`` shorthand), then for each area a sheet
-of insatser × municipalities and, for a county, a sheet of follow-up answers
-(``area_tables`` explains that layout). Riket's workbook has one share column per county
-instead of the municipalities' answers, and no follow-up sheets (one row per offered
-pair of ~290 units would make ~60 000 rows a county analyst has no use for).
+Sheets, in order: "Läs mig" (cover), "Innehåll" (a linked table of every sheet),
+"Noter" (the ``[not n]`` notes and the shorthand), then the data behind the deck's
+charts (``summary_tables``, ``unit_tables``: catalog, response, offer, per municipality,
+huvudgrupper, form, regi, beslut, individuals, the wish without decision), then for each
+area a sheet of insatser × municipalities and, for a county, a sheet of follow-up
+answers (``area_tables``). Riket's workbook shows counties where a county's shows
+municipalities and has no follow-up sheets (one row per offered pair of ~290 units
+would make ~60 000 rows a county analyst has no use for).
 
-The cover and notes sheets together are issue 5's "Läs mig".
+Every figure is read from the metrics the deck is built from; pass them in (``metrics``,
+``national``, ``counties``) to reuse a run's work, or leave them out and they are
+computed here. ``units`` keeps only those units' own rows and columns, with the
+county's and Riket's figures beside them: the same builder then makes a workbook for
+one municipality.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 import pandas as pd
 
-from reportgen.metrics.model import Scope
-from reportgen.metrics.scope import AreaTables, SurveyTables, all_scopes, responding_answers
-from reportgen.survey import Survey
-from reportgen.text import slugify
-from reportgen.workbook import texts
+from reportgen.deck.layout import Layouts, load_layouts
+from reportgen.metrics.compute import compute_scope
+from reportgen.metrics.model import Scope, ScopeMetrics
+from reportgen.metrics.scope import RIKET, AreaTables, SurveyTables, all_scopes, responding_answers
+from reportgen.survey import DIMENSIONS, Survey
+from reportgen.workbook import front, texts
 from reportgen.workbook.area_tables import (
     INSATS_COLUMNS,
     answer_columns,
@@ -32,10 +40,12 @@ from reportgen.workbook.area_tables import (
     scope_answers,
     share_columns,
     unit_headers,
-    unit_order,
 )
-from reportgen.workbook.front import assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
+from reportgen.workbook.context import BuildContext, table_name
+from reportgen.workbook.front import assemble, clean_sheet_name
 from reportgen.workbook.model import SHEET_NAME_LIMIT, Column, Sheet, TableData, Workbook
+from reportgen.workbook.summary_tables import catalog_sheet, groups_sheet, offer_sheet, response_sheet, wish_sheet
+from reportgen.workbook.unit_tables import counties_sheet, dimension_sheet, individuals_sheet, units_sheet
 
 
 def build_workbook(
@@ -45,54 +55,145 @@ def build_workbook(
     synthetic: bool,
     tables: SurveyTables | None = None,
     created: datetime | None = None,
+    metrics: ScopeMetrics | None = None,
+    national: ScopeMetrics | None = None,
+    counties: Sequence[ScopeMetrics] | None = None,
+    units: Collection[str] | None = None,
+    layouts: Layouts | None = None,
 ) -> Workbook:
-    """The workbook model of ``scope``. Pass ``tables`` (prepared once per run) to reuse
-    the coded survey across counties; ``created`` pins the document date (reproducible
-    files)."""
+    """The workbook model of ``scope``. ``tables`` (prepared once per run) and the
+    metrics avoid recomputing; ``created`` pins the document date (reproducible files);
+    ``units`` (respondent ids of the county) limits the municipalities shown."""
     tables = tables or SurveyTables.prepare(survey)
-    selected = tables.select(scope)
-    per_county = _per_county(survey, tables) if scope.is_national else None
-    answers = None if scope.is_national else scope_answers(survey, scope)
-    names = _SheetNames()
-    area_sheets: list[tuple[Sheet, str]] = []
-    for area, area_tables in selected.areas.items():
-        national = tables.national.areas[area]
-        county_tables = None if per_county is None else [(s, d[area]) for s, d in per_county]
-        rows = None if answers is None else responding_answers(answers, area_tables)
-        sheet = _area_sheet(rows, scope, area_tables, national, county_tables, names, synthetic)
-        size = len(area_tables.insatser)
-        what = "i riket och i varje län" if scope.is_national else "i länet och riket, och varje kommuns svar"
-        area_sheets.append((sheet, f"{texts.area_title(area)}: {size} insatser, andel som erbjuder {what}"))
-        if rows is not None:
-            follow_up = _follow_up_sheet(rows, scope, area_tables, names, synthetic)
-            if follow_up is not None:
-                area_sheets.append(
-                    (follow_up, f"{texts.area_title(area)}: följdfrågorna för varje kommun och erbjuden insats")
-                )
-    notes = [n for n in texts.NOTES if not scope.is_national or n[0] not in texts.FOLLOW_UP_NOTES]
+    if national is None:
+        national = compute_scope(survey, RIKET, tables=tables)
+    metrics = national if scope.is_national else (metrics or compute_scope(survey, scope, tables, national))
+    if scope.is_national and counties is None:
+        counties = [compute_scope(survey, s, tables, national) for s in all_scopes(survey)[1:]]
+    wanted = None if units is None else frozenset(str(u) for u in units)
+    if wanted is not None:
+        _check_units(survey, scope, wanted)
+    ctx = BuildContext(
+        survey=survey,
+        metrics=metrics,
+        national=national,
+        data=tables.select(scope),
+        layouts=layouts or load_layouts(),
+        notes=front.NoteRefs(texts.NOTES),
+        synthetic=synthetic,
+        counties=counties or (),
+        units=wanted,
+    )
+    who = _who(ctx)
+    cover = _cover(ctx, who)  # the cover's texts refer to no note
+    data = _chart_sheets(ctx) + _area_sheets(ctx, tables)
     return assemble(
-        title=f"Socialtjänstens insatser 2016–2020 – {scope.name}",
-        subject=f"{texts.SURVEY}: svar per insats och kommun, {scope.name}",
-        keywords="socialtjänst, insatser, kartläggning, " + scope.name,
-        cover=_cover(survey, scope, synthetic),
-        notes=notes_sheet(notes, texts.SHORTHAND, synthetic=synthetic),
-        data=area_sheets,
-        cover_entry="Om arbetsboken: vad den innehåller, länet och enkäten",
-        notes_entry="Noter: svarskoder, tecken och förkortningar",
+        title=f"Socialtjänstens insatser 2016–2020 – {who}",
+        subject=f"{texts.SURVEY}: svar per insats och kommun, {who}",
+        keywords="socialtjänst, insatser, kartläggning, " + who,
+        cover=cover,
+        notes=front.notes_sheet(ctx.notes, texts.SHORTHAND, data),
+        data=data,
+        cover_entry=f"Om arbetsboken: vad den innehåller, {who} och enkäten",
+        notes_entry="Noter: svarskoder, beräkningar, tecken och förkortningar",
         synthetic=synthetic,
         created=created,
     )
 
 
-def _per_county(survey: Survey, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
-    return [(scope, tables.select(scope).areas) for scope in all_scopes(survey)[1:]]
+class UnknownUnitsError(ValueError):
+    """Units asked for that are not units of the scope (a caller's mistake, not user input)."""
+
+
+def _check_units(survey: Survey, scope: Scope, wanted: frozenset[str]) -> None:
+    own = set(survey.register.units.index if scope.is_national else survey.register.units_of(scope.code).index)
+    unknown = sorted(wanted - {str(u) for u in own})
+    if unknown or not wanted:
+        raise UnknownUnitsError(f"not units of {scope.name}: {unknown or 'none given'}")
+
+
+def _who(ctx: BuildContext) -> str:
+    """Whom the workbook is for: the scope, or its chosen municipalities."""
+    if ctx.units is None:
+        return ctx.scope_name
+    register = ctx.survey.register.units
+    names = sorted(str(register.at[u, "name"]) for u in ctx.units)
+    return f"{', '.join(names)} ({ctx.scope_name})"
+
+
+def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
+    """The data behind the deck's charts, in the deck's order of slides."""
+    # Built in workbook order, so the notes are numbered in the order a reader meets them.
+    unit = "län" if ctx.national_scope else "kommun"
+    sheets = [
+        (catalog_sheet(ctx), "De kartlagda insatserna per område och kategori (rapportens bakgrund)"),
+        (response_sheet(ctx), "Svarsfrekvens och svarsstatus per område"),
+        (offer_sheet(ctx), "Insatsutbud per område: medelvärde, lägsta, högsta, ytterligare insatser"),
+        (
+            counties_sheet(ctx) if ctx.national_scope else units_sheet(ctx),
+            f"Per {unit} och område: svarsstatus, antal erbjudna insatser och svaren om "
+            "ytterligare insatser och insatser utan biståndsbeslut",
+        ),
+        (
+            groups_sheet(ctx),
+            "Per huvudgrupp: genomsnittligt antal erbjudna insatser och vilja att ge insatser utan biståndsbeslut",
+        ),
+    ]
+    for dimension in DIMENSIONS:
+        spec = ctx.layouts.dimensions[dimension]
+        words = " / ".join(spec.categories.values())
+        sheets.append((dimension_sheet(ctx, dimension), f"{spec.total_caption} ({words}) per {unit} och huvudgrupp"))
+    sheets.append((individuals_sheet(ctx), "Antal individer som tagit del av insatserna, per kategori"))
+    sheets.append((wish_sheet(ctx), "Vilja att ge insatser utan biståndsbeslut per område"))
+    return sheets
+
+
+def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, str]]:
+    survey, scope = ctx.survey, ctx.metrics.scope
+    per_county = _per_county(ctx, tables) if scope.is_national else None
+    answers = None if scope.is_national else scope_answers(survey, scope)
+    names = _SheetNames()
+    sheets: list[tuple[Sheet, str]] = []
+    for area, area_tables in ctx.data.areas.items():
+        national = tables.national.areas[area]
+        county_tables = None if per_county is None else [(s, d[area]) for s, d in per_county]
+        rows = None if answers is None else responding_answers(answers, area_tables)
+        sheet = _area_sheet(ctx, rows, area_tables, national, county_tables, names)
+        size = len(area_tables.insatser)
+        what = "i riket och i varje län" if scope.is_national else "i länet och riket, och varje kommuns svar"
+        sheets.append((sheet, f"{texts.area_title(area)}: {size} insatser, andel som erbjuder {what}"))
+        if rows is not None:
+            follow_up = _follow_up_sheet(ctx, rows, area_tables, names)
+            if follow_up is not None:
+                sheets.append(
+                    (follow_up, f"{texts.area_title(area)}: följdfrågorna för varje kommun och erbjuden insats")
+                )
+    return sheets
+
+
+def _per_county(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
+    return [(scope, tables.select(scope).areas) for scope in all_scopes(ctx.survey)[1:]]
 
 
 class _SheetNames:
     """Unique sheet names within Excel's 31 characters (compared without case)."""
 
     def __init__(self) -> None:
-        self.used = {n.casefold() for n in (texts.COVER_SHEET, texts.CONTENTS_SHEET, texts.NOTES_SHEET)}
+        fixed = (
+            texts.COVER_SHEET,
+            texts.CONTENTS_SHEET,
+            texts.NOTES_SHEET,
+            texts.RESPONSE_SHEET,
+            texts.OFFER_SHEET,
+            texts.UNITS_SHEET,
+            texts.COUNTIES_SHEET,
+            texts.GROUPS_SHEET,
+            texts.WISH_SHEET,
+            texts.INDIVIDUALS_SHEET,
+            texts.CATALOG_SHEET,
+            *(d.capitalize() for d in DIMENSIONS),
+        )
+        self.used = {n.casefold() for n in fixed}
 
     def take(self, *candidates: str) -> str:
         fitting = [c for c in candidates if len(c) <= SHEET_NAME_LIMIT] or [candidates[-1][:SHEET_NAME_LIMIT]]
@@ -105,82 +206,67 @@ class _SheetNames:
         return name
 
 
-def _table_name(prefix: str, area: str) -> str:
-    return f"{prefix}_{slugify(area).replace('-', '_')}"
-
-
 def _area_sheet(
+    ctx: BuildContext,
     answers: pd.DataFrame | None,
-    scope: Scope,
     tables: AreaTables,
     national: AreaTables,
     per_county: list[tuple[Scope, AreaTables]] | None,
     names: _SheetNames,
-    synthetic: bool,
 ) -> Sheet:
+    scope, notes = ctx.metrics.scope, ctx.notes
     area = texts.area_title(tables.area)
     columns: list[Column] = list(INSATS_COLUMNS)
     rows = insats_columns(tables)
+    share_note = notes.ref("share")  # numbered first: it comes first in the description
     blocks = []
     if not scope.is_national:
         blocks.append(share_columns(tables, "länet"))
     blocks.append(share_columns(national, "riket"))
     if per_county is not None:
         blocks.append(county_share_columns(per_county))
-        who = "en kolumn per län med andelen kommuner i länet som erbjuder insatsen [note 4]"
+        who = f"en kolumn per län med andelen kommuner i länet som erbjuder insatsen {notes.ref('county_columns')}"
     elif answers is not None:
-        units = unit_order(tables)
+        units = ctx.unit_order(tables.area)
         taken = [c.name for c in columns] + [c.name for block in blocks for c in block[0]]
         headers = unit_headers(units, taken)
-        blocks.append(([Column(h) for h in headers], answer_columns(answers, tables, units)))
-        who = "en kolumn per kommun med kommunens svar [note 1] [note 2]"
+        blocks.append(([Column(h, group="unit") for h in headers], answer_columns(answers, tables, units)))
+        who = f"en kolumn per kommun med kommunens svar {notes.ref('offered', 'local')}"
     for block_columns, block_rows in blocks:
         columns.extend(block_columns)
         for row, extra in zip(rows, block_rows, strict=True):
             row.extend(extra)
     where = "riket" if scope.is_national else "länet och riket"
     description = (
-        f"En rad per insats ({len(rows)} insatser) i katalogens ordning, grupperade efter huvudgrupp. "
-        f"Andel som erbjuder, antal som erbjuder och antal som svarat i {where} [note 4]; därefter {who}.",
-        "Tecken efter insatsens namn: * till anhöriga, ** till våldsutövare [note 3]. "
-        f"{texts.NOT_AVAILABLE} = uppgift saknas, {texts.NOT_APPLICABLE} = ej tillämpligt (se fliken Noter).",
-        *data_footer(synthetic),
+        f"En rad per insats ({len(rows)} insatser) i katalogens ordning. Andel som erbjuder, antal som "
+        f"erbjuder och antal som svarat i {where} {share_note}; därefter {who}.",
+        f"Tecken efter insatsens namn: * till anhöriga, ** till våldsutövare {notes.ref('marks')}.",
     )
     title = f"{area}: insatser som erbjudits 2016–2020, {scope.name}"
-    table = TableData(
-        name=_table_name("insatser", tables.area),
-        columns=tuple(columns),
-        rows=tuple(tuple(r) for r in rows),
-        summary=title,
-    )
-    return Sheet(names.take(clean_sheet_name(area)), title, description, table)
+    table = TableData(table_name("insatser", tables.area), tuple(columns), tuple(tuple(r) for r in rows), title)
+    return ctx.sheet(names.take(clean_sheet_name(area)), title, description, table)
 
 
-def _follow_up_sheet(
-    answers: pd.DataFrame, scope: Scope, tables: AreaTables, names: _SheetNames, synthetic: bool
-) -> Sheet | None:
-    """None when no municipality of the county offers any insats of the area (an Excel
-    table needs a body row, and an empty sheet tells nothing)."""
-    units = unit_order(tables)
-    rows = follow_up_rows(answers, tables, units)
+def _follow_up_sheet(ctx: BuildContext, answers: pd.DataFrame, tables: AreaTables, names: _SheetNames) -> Sheet | None:
+    """None when no municipality shown offers any insats of the area (an Excel table
+    needs a body row, and an empty sheet tells nothing)."""
+    rows = follow_up_rows(answers, tables, ctx.unit_order(tables.area))
     if not rows:
         return None
+    notes = ctx.notes
     area = clean_sheet_name(texts.area_title(tables.area))
-    title = f"{texts.area_title(tables.area)}: följdfrågor om erbjudna insatser, {scope.name}"
+    title = f"{texts.area_title(tables.area)}: följdfrågor om erbjudna insatser, {ctx.scope_name}"
     description = (
-        "En rad per kommun och insats som kommunen erbjuder [note 5]: beslut, regi, form, antal individer "
-        f"och utveckling 2016–2020 [note 6]. {texts.NOT_AVAILABLE} = frågan besvarades inte.",
-        *data_footer(synthetic),
+        f"En rad per kommun och insats som kommunen erbjuder {notes.ref('follow_ups')}: beslut, regi, form, antal "
+        f"individer och utveckling 2016–2020 {notes.ref('follow_up_answers')}, med sorterbara tal bredvid "
+        f"{notes.ref('sort_columns')}.",
     )
     table = TableData(
-        name=_table_name("foljdfragor", tables.area),
-        columns=tuple(follow_up_columns()),
-        rows=tuple(rows),
-        summary=title,
+        table_name("foljdfragor", tables.area), tuple(follow_up_columns()), tuple(rows), title, key_columns=2
     )
     suffix = texts.FOLLOW_UP_SUFFIX
     name = names.take(area + suffix, area.split(" ")[0] + suffix, area[: SHEET_NAME_LIMIT - len(suffix)] + suffix)
-    return Sheet(name, title, description, table)
+    return ctx.sheet(name, title, description, table)
 
 
 def _unit_phrase(survey: Survey, scope: Scope) -> str:
@@ -192,28 +278,37 @@ def _unit_phrase(survey: Survey, scope: Scope) -> str:
     return f"{municipalities} kommuner"
 
 
-def _cover(survey: Survey, scope: Scope, synthetic: bool) -> Sheet:
+def _cover(ctx: BuildContext, who: str) -> Sheet:
+    survey, scope = ctx.survey, ctx.metrics.scope
+    lines: list[str] = []
     areas = ", ".join(survey.catalog.areas)
     size = len(survey.catalog.table)
     if scope.is_national:
-        lines = [
+        lines.append(
             "Arbetsboken redovisar för hela riket, insats för insats, hur stor andel av kommunerna som har "
             f"erbjudit var och en av de {size} kartlagda insatserna, totalt och per län."
-        ]
+        )
     else:
-        lines = [
+        lines.append(
             "Arbetsboken redovisar kommun för kommun vilka av de "
             f"{size} kartlagda insatserna som kommunerna i {scope.name} har erbjudit, med länets och rikets "
-            "andelar som jämförelse och kommunernas svar på följdfrågorna.",
-            f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.",
-        ]
+            "andelar som jämförelse och kommunernas svar på följdfrågorna."
+        )
+        lines.append(f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.")
+        if ctx.units is not None:
+            lines.append(f"Den här arbetsboken visar bara svaren från {who.rsplit(' (', 1)[0]}, bredvid hela länets.")
     lines += [
         f"Enkäten: {texts.SURVEY} (2021). Frågorna gällde insatser som kommunerna erbjudit 2016–2020 "
         f"inom sex verksamhetsområden: {areas}.",
-        "Fliken Innehåll listar arbetsbokens flikar. Fliken Noter förklarar svarskoderna, tecknen * och ** "
-        f"och förkortningarna {texts.NOT_AVAILABLE} och {texts.NOT_APPLICABLE}.",
-        "Varje flik med data har en tabell med filterknappar i rubrikraden.",
+        f"Flikarna {texts.CATALOG_SHEET} till och med {texts.WISH_SHEET} innehåller siffrorna bakom "
+        "analysrapportens diagram; varje diagrams not i rapporten anger fliken.",
+        "Fliken Innehåll listar arbetsbokens flikar. Fliken Noter förklarar svarskoderna, beräkningarna, "
+        f"tecknen * och ** och förkortningarna {texts.NOT_AVAILABLE}, {texts.AREA_NOT_ANSWERED} och "
+        f"{texts.NOT_APPLICABLE}.",
+        "Varje flik med data har en tabell med filterknappar i rubrikraden. Rubrikraden och radens namn "
+        "står kvar när du bläddrar, och utskriften blir liggande A4, en sida bred, med rubrikraden på "
+        "varje sida.",
         texts.SOURCE,
     ]
-    title = f"Kartläggning av socialtjänstens insatser 2016–2020: {scope.name}"
-    return cover_sheet(title, lines, synthetic=synthetic)
+    title = f"Kartläggning av socialtjänstens insatser 2016–2020: {who}"
+    return front.cover_sheet(title, lines, synthetic=ctx.synthetic)

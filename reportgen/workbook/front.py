@@ -3,8 +3,13 @@
 The deck's workbook (``workbook.builder``) and the appendix's (``appendix.workbook``)
 follow one accessibility checklist (ACCESSIBILITY.md "Workbook"), so they are put
 together here: "Läs mig" first (the synthetic-data label on top), then "Innehåll" with a
-link to every sheet, then "Noter" with the ``[note n]`` references and the shorthand,
-then the data sheets. Each builder brings only its own words.
+link to every sheet, then "Noter" with the notes and the shorthand, then the data
+sheets. Each builder brings only its own words.
+
+Notes are Swedish (``[not 3]``) and numbered by ``NoteRefs`` in the order the sheets
+first refer to them; the notes sheet lists exactly the notes referred to, so a note can
+neither go unexplained nor stand there unreferenced (issue 16). A shorthand (``[x]``,
+``[w]``, ``[z]``) is listed when some table of the workbook holds it.
 """
 
 from __future__ import annotations
@@ -17,6 +22,31 @@ from reportgen.workbook.model import Column, Properties, Sheet, TableData, Workb
 
 #: What the contents sheet says about itself.
 CONTENTS_ENTRY = "Den här förteckningen över flikarna"
+#: Swedish label of a note reference.
+NOTE_LABEL = "[not {n}]"
+
+
+class NoteRefs:
+    """Hands out note labels while the sheets are built; ``rows`` then gives the notes
+    sheet's rows for exactly the notes handed out, numbered in that order."""
+
+    def __init__(self, notes: Mapping[str, str]):
+        self._texts = dict(notes)
+        self._order: list[str] = []
+
+    def ref(self, *keys: str) -> str:
+        """The labels of ``keys`` ("[not 1] [not 4]"), numbering new ones."""
+        labels = []
+        for key in keys:
+            if key not in self._texts:
+                raise KeyError(f"no note {key!r}")
+            if key not in self._order:
+                self._order.append(key)
+            labels.append(NOTE_LABEL.format(n=self._order.index(key) + 1))
+        return " ".join(labels)
+
+    def rows(self) -> list[tuple[str, str]]:
+        return [(NOTE_LABEL.format(n=n), self._texts[key]) for n, key in enumerate(self._order, start=1)]
 
 
 def clean_sheet_name(name: str) -> str:
@@ -37,15 +67,23 @@ def cover_sheet(title: str, lines: Sequence[str], *, synthetic: bool) -> Sheet:
     return Sheet(texts.COVER_SHEET, title, (*label, *lines), None)
 
 
-def notes_sheet(notes: Sequence[tuple[str, str]], shorthand: Sequence[tuple[str, str]], *, synthetic: bool) -> Sheet:
-    """The numbered notes (a synthetic workbook's label as the next number), then the
-    shorthand used in cells without a value."""
-    rows = list(notes)
-    if synthetic:
-        rows.append((f"[note {len(rows) + 1}]", texts.SYNTHETIC))
-    rows += shorthand
+def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> Sheet:
+    """The notes referred to, then each shorthand that some table of ``data`` holds. The
+    synthetic label needs no note: it heads the cover and ends every data sheet."""
+    used = {
+        cell
+        for sheet, _ in data
+        if sheet.table is not None
+        for row in sheet.table.rows
+        for cell in row
+        if isinstance(cell, str)
+    }
+    rows = [*notes.rows(), *((mark, text) for mark, text in shorthand if mark in used)]
     table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
-    description = ("Noterna hänvisas till som [note 1], [note 2] och så vidare i flikarnas beskrivningar.",)
+    description = (
+        "Noterna hänvisas till som [not 1], [not 2] och så vidare i flikarnas beskrivningar. "
+        "Förkortningar inom hakparentes står i celler som saknar ett värde.",
+    )
     return Sheet(texts.NOTES_SHEET, "Noter och förkortningar", description, table)
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-#: text: written as a string, never a formula; int: whole number; share: 0–1 shown as a
-#: whole percent; link: the name of a sheet in this workbook, written as a link to its A1.
-ColumnKind = Literal["text", "int", "share", "link"]
-COLUMN_KINDS: tuple[str, ...] = ("text", "int", "share", "link")
+#: text: written as a string, never a formula; int: whole number; decimal: a number shown
+#: with one decimal (means); share: 0–1 shown as a whole percent; link: the name of a
+#: sheet in this workbook, written as a link to its A1.
+ColumnKind = Literal["text", "int", "decimal", "share", "link"]
+COLUMN_KINDS: tuple[str, ...] = ("text", "int", "decimal", "share", "link")
 
 #: A number in an int/share column, or a shorthand such as "[x]" where there is none.
 Cell = str | int | float
@@ -36,10 +37,16 @@ _LOOKS_LIKE_CELL = re.compile(r"^([A-Za-z]{1,3}\d+|[RrCc]|[RrCc]\d+[RrCc]\d+)$")
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: the header text (unique in its table) and the kind of its cells."""
+    """One table column: the header text (unique in its table) and the kind of its cells.
+
+    Columns with the same ``group`` in a table get one width (the widest need among
+    them), so a block of like columns (one per municipality, the figure columns) reads
+    as a grid instead of jumping with the length of each header.
+    """
 
     name: str
     kind: ColumnKind = "text"
+    group: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in COLUMN_KINDS:
@@ -52,12 +59,15 @@ class Column:
 class TableData:
     """One Excel table: a meaningful ``name`` (the defined name users see in formulas),
     one header row (``columns``) and at least one body row. ``summary`` is the table's
-    alternative text."""
+    alternative text. The first ``key_columns`` columns name a row (the insats, the
+    municipality): the writer keeps them in view when scrolling right, as it keeps the
+    header row in view when scrolling down."""
 
     name: str
     columns: tuple[Column, ...]
     rows: tuple[tuple[Cell, ...], ...]
     summary: str = ""
+    key_columns: int = 1
 
     def __post_init__(self) -> None:
         if not _TABLE_NAME.match(self.name) or _LOOKS_LIKE_CELL.match(self.name):
@@ -68,6 +78,8 @@ class TableData:
             raise ValueError(f"table {self.name}: header names repeat (Excel needs unique ones): {duplicates}")
         if not self.rows:
             raise ValueError(f"table {self.name}: an Excel table needs at least one body row")
+        if not 0 <= self.key_columns <= len(self.columns):
+            raise ValueError(f"table {self.name}: {self.key_columns} key columns of {len(self.columns)}")
         width = len(self.columns)
         for number, row in enumerate(self.rows, start=1):
             if len(row) != width:

@@ -16,11 +16,16 @@ SYNTHETIC = (
     "och beskriver inga verkliga kommuners svar."
 )
 
-#: Shorthand for cells without a value (UK Analysis Function style), see the notes sheet.
+#: Shorthand for cells without a value (UK Analysis Function style), explained on the
+#: notes sheet: a question left unanswered and an area not answered at all are told apart.
 NOT_AVAILABLE = "[x]"
+AREA_NOT_ANSWERED = "[w]"
 NOT_APPLICABLE = "[z]"
 
 OFFERED = {"ja": "Ja", "lokal": "Ja, en lokal variant", "nej": "Nej", "vet_ej": "Vet ej"}
+#: The same answers in the municipalities' columns of an area sheet, short so that 33
+#: columns fit a screen and a printed page ("Ja, lokal" is explained in the notes).
+OFFERED_SHORT = {**OFFERED, "lokal": "Ja, lokal"}
 FOLLOW_UPS: dict[str, dict[str, str]] = {
     "beslut": {
         "A": "Enbart med biståndsbeslut",
@@ -51,66 +56,129 @@ COVER_SHEET = "Läs mig"
 CONTENTS_SHEET = "Innehåll"
 NOTES_SHEET = "Noter"
 FOLLOW_UP_SUFFIX = " – följdfrågor"
+#: The sheets of chart data (issue 16). deck.yaml's notes name them ("fliken Kommuner"),
+#: so a rename here is a rename there (tests/e2e checks that the two agree).
+RESPONSE_SHEET = "Svarsfrekvens"
+OFFER_SHEET = "Insatsutbud"
+UNITS_SHEET = "Kommuner"
+COUNTIES_SHEET = "Län"
+GROUPS_SHEET = "Huvudgrupper"
+WISH_SHEET = "Utan biståndsbeslut"
+INDIVIDUALS_SHEET = "Individer"
+CATALOG_SHEET = "Katalog"
+
+ANSWERS = {"ja": "Ja", "nej": "Nej", "vet_ej": "Vet ej"}
+#: "Individer, minst": the lower bound of each bucket, so that the column sorts 1, 21, 101, 501.
+INDIVIDUALS_LOWER = {"1-20": 1, "21-100": 21, "101-500": 101, "500+": 501}
+#: "Utveckling, riktning": +1 ökat, 0 oförändrat, −1 minskat.
+TREND_DIRECTION = {"okat": 1, "oforandrat": 0, "minskat": -1}
 
 
 def _answers(labels: dict[str, str]) -> str:
     return ", ".join(f"”{label}”" for label in labels.values())
 
 
-#: The notes in order; the builder numbers them ``[note 1]``, ``[note 2]``, … The first four
-#: are in every workbook, the two on follow-ups only where there are follow-up sheets; the
-#: sheets' descriptions refer to them by those numbers.
-NOTES: tuple[tuple[str, str], ...] = (
-    (
-        "[note 1]",
+#: The notes of the county and Riket workbooks by key; ``front.NoteRefs`` numbers those a
+#: sheet refers to ("[not 1]", …) in the order of first reference.
+NOTES: dict[str, str] = {
+    "offered": (
         "Svaren på frågan om kommunen har erbjudit insatsen någon gång 2016–2020: "
-        f"{_answers(OFFERED)}. En insats räknas som erbjuden när svaret är ”Ja” eller "
-        "”Ja, en lokal variant”.",
+        f"{_answers(OFFERED)}. En insats räknas som erbjuden när svaret är ”Ja” eller ”Ja, en lokal variant”."
     ),
-    (
-        "[note 2]",
-        "”Ja, en lokal variant” betyder att kommunen har gett insatsen i en egen, lokalt utformad "
-        "version, till exempel under ett annat namn eller med ett något annat innehåll, men med "
-        "samma syfte som insatsen i kartläggningen.",
+    "local": (
+        "”Ja, en lokal variant” (i kommunernas kolumner kort ”Ja, lokal”) betyder att kommunen har gett "
+        "insatsen i en egen, lokalt utformad version, till exempel under ett annat namn eller med ett något "
+        "annat innehåll, men med samma syfte som insatsen i kartläggningen."
     ),
-    (
-        "[note 3]",
-        "Tecken efter insatsens namn: * betyder att insatsen riktar sig till anhöriga, ** att den "
-        "riktar sig till våldsutövare. Insatser utan tecken riktar sig till den enskilde.",
+    "marks": (
+        "Tecken efter insatsens namn: * betyder att insatsen riktar sig till anhöriga, ** att den riktar "
+        "sig till våldsutövare. Insatser utan tecken riktar sig till den enskilde."
     ),
-    (
-        "[note 4]",
-        "Andel = antal kommuner som erbjuder insatsen delat med antal kommuner som besvarat frågan "
-        "om insatsen. Bara kommuner som har påbörjat eller slutfört enkätens område räknas. "
-        "Stockholms stadsdelsområden svarade var för sig och räknas som kommuner.",
+    "share": (
+        "Andel = antal kommuner som erbjuder insatsen delat med antal kommuner som besvarat frågan om "
+        "insatsen. Bara kommuner som har påbörjat eller slutfört enkätens område räknas. Stockholms "
+        "stadsdelsområden svarade var för sig och räknas som kommuner."
     ),
-    (
-        "[note 5]",
-        "Följdfrågorna om beslut, regi, form, antal individer och utveckling ställdes bara för "
-        "insatser som kommunen erbjuder. Flikarna med följdfrågor har därför en rad per kommun och "
-        "erbjuden insats.",
+    "county_columns": (
+        "Kolumnerna med länens namn visar andelen av länets kommuner som erbjuder insatsen, räknad på samma "
+        "sätt som andelen för riket."
     ),
-    (
-        "[note 6]",
+    "status": (
+        "Svarsstatus per område: ”Slutförd” betyder att kommunen nått sista eller näst sista sidan i "
+        "enkäten, ”Påbörjad” att den har börjat svara utan att nå dit, ”Ej påbörjad” att den inte har "
+        "börjat. Kommuner som har påbörjat eller slutfört området räknas som svarande."
+    ),
+    "answering": (
+        "Kommuner med svar om insatser är de svarande kommuner som har besvarat minst en fråga om "
+        "områdets insatser. En kommun som har börjat på enkäten utan att besvara någon sådan fråga "
+        "räknas som svarande, men inte som en kommun som erbjuder 0 insatser."
+    ),
+    "mean": (
+        "Medelvärdet är antalet erbjudna insatser per kommun med svar om insatser, samma värde som "
+        "medellinjerna i analysrapportens diagram. Rapporten visar det avrundat till heltal."
+    ),
+    "minmax": (
+        "Lägsta och högsta antal erbjudna insatser räknas bland kommuner som har slutfört området; när "
+        "ingen har slutfört det, bland alla svarande kommuner (kolumnen ”Lägsta och högsta bland”)."
+    ),
+    "further": (
+        "Frågan ”Ger ni ytterligare insatser utöver listan?” besvarades med ”Ja” eller ”Nej”. Andelen "
+        "räknas på dem som besvarat frågan."
+    ),
+    "wish": (
+        "Frågan ”Om det sker en lagändring som möjliggör att kommunen erbjuder insatser utan biståndsbeslut, "
+        "skulle ni vilja ge någon eller några insatser utan biståndsbeslut?” besvarades med ”Ja”, ”Nej” eller "
+        "”Vet ej”. Den som svarade ”Ja” kunde välja flera huvudgrupper. Andelarna räknas på dem som besvarat "
+        "frågan."
+    ),
+    "follow_ups": (
+        "Följdfrågorna om beslut, regi, form, antal individer och utveckling ställdes bara för insatser som "
+        "kommunen erbjuder. Flikarna med följdfrågor har därför en rad per kommun och erbjuden insats."
+    ),
+    "follow_up_answers": (
         "Svarsalternativ i följdfrågorna. Beslut: "
         f"{_answers(FOLLOW_UPS['beslut'])}. Regi: {_answers(FOLLOW_UPS['regi'])}. "
         f"Form: {_answers(FOLLOW_UPS['form'])}. Antal individer som fått insatsen 2016–2020: "
-        f"{_answers(FOLLOW_UPS['individuals'])}. Utveckling 2016–2020: {_answers(FOLLOW_UPS['trend'])}.",
+        f"{_answers(FOLLOW_UPS['individuals'])}. Utveckling 2016–2020: {_answers(FOLLOW_UPS['trend'])}."
     ),
-)
-#: The shorthand used in cells without a value, explained in the notes table after the notes.
+    "sort_columns": (
+        "Kolumnen ”Individer, minst” är det lägsta antalet i svarets intervall (1, 21, 101 eller 501) och "
+        "”Utveckling, riktning” är 1 för ökat, 0 för oförändrat och −1 för minskat. Sortera på dem för att "
+        "få svaren i naturlig ordning; ”Vet ej” har inget tal."
+    ),
+    "pairs": (
+        "Fördelningarna räknar en insats en gång per kommun som erbjuder den och har besvarat följdfrågan. "
+        "100 % = antal insatser med svar. Antal kommuner = kommuner med minst en sådan insats."
+    ),
+    "dimension_rows": (
+        "Kolumnen Indelning säger vad raden avser: hela länet, riket, en kommun eller en huvudgrupp i länet "
+        "(i rikets arbetsbok: ett län). Raderna är underlaget till diagrammen per kommun och per huvudgrupp."
+    ),
+    "individuals": (
+        "Antal individer som tagit del av insatsen 2016–2020, för de erbjudna insatserna i varje kategori. "
+        "100 % = insatser i kategorin där frågan om antal individer besvarats."
+    ),
+    "catalog_categories": (
+        "Kategorierna grupperar områdets huvudgrupper på samma sätt som analysrapportens diagram över "
+        "insatsernas fördelning. Andelen är räknad på områdets kartlagda insatser."
+    ),
+}
+
+#: The shorthand of cells without a value, in the order the notes sheet lists them.
 SHORTHAND: tuple[tuple[str, str], ...] = (
+    (NOT_AVAILABLE, "Uppgift saknas: frågan besvarades inte."),
     (
-        NOT_AVAILABLE,
-        "Uppgift saknas: frågan besvarades inte, eller kommunen har inte besvarat enkätens område.",
+        AREA_NOT_ANSWERED,
+        "Området besvarades inte: kommunen har inte påbörjat enkätens del om området (svarsstatus "
+        "”Ej påbörjad”), så den har inga svar där.",
     ),
     (
         NOT_APPLICABLE,
-        "Ej tillämpligt: andelen kan inte beräknas eftersom ingen kommun besvarade frågan om insatsen, "
-        "eller (i kolumnen Underrubrik) insatsen står direkt under sin huvudgrupp.",
+        "Ej tillämpligt: en andel eller ett medelvärde som inte kan beräknas eftersom ingen har besvarat "
+        "frågan, en fråga som inte ställdes (huvudgrupper för den som inte svarat ”Ja”), ett svar utan tal "
+        "(”Vet ej”), eller (i kolumnen Underrubrik) en insats som står direkt under sin huvudgrupp.",
     ),
 )
-FOLLOW_UP_NOTES = ("[note 5]", "[note 6]")
 
 
 def area_title(area: str) -> str:

@@ -12,7 +12,19 @@ from reportgen.workbook.model import Sheet, Workbook
 from tests.workbook.workbook_survey import FORMULA_NAME, FORMULA_UNIT
 
 SKANE = Scope("Skåne län", "12", "skane-lan")
-FIXED = ["Huvudgrupp", "Underrubrik", "Insats-id", "Insats", "Målgrupp"]
+FIXED = ["Insats", "Insats-id", "Huvudgrupp", "Underrubrik", "Målgrupp"]
+CHART_SHEETS = [
+    "Katalog",
+    "Svarsfrekvens",
+    "Insatsutbud",
+    "Kommuner",
+    "Huvudgrupper",
+    "Form",
+    "Regi",
+    "Beslut",
+    "Individer",
+    "Utan biståndsbeslut",
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +40,13 @@ def national(survey: Survey) -> Workbook:
 def rows_by_id(sheet: Sheet) -> dict[str, dict[str, object]]:
     assert sheet.table is not None
     names = [c.name for c in sheet.table.columns]
-    return {str(row[2]): dict(zip(names, row, strict=True)) for row in sheet.table.rows}
+    return {str(row[1]): dict(zip(names, row, strict=True)) for row in sheet.table.rows}
+
+
+def records(sheet: Sheet) -> list[dict[str, object]]:
+    assert sheet.table is not None
+    names = [c.name for c in sheet.table.columns]
+    return [dict(zip(names, row, strict=True)) for row in sheet.table.rows]
 
 
 def test_sheet_order_and_names(county: Workbook) -> None:
@@ -36,6 +54,7 @@ def test_sheet_order_and_names(county: Workbook) -> None:
         "Läs mig",
         "Innehåll",
         "Noter",
+        *CHART_SHEETS,
         "Äldre",
         "Äldre – följdfrågor",
         "Våld i nära relationer",
@@ -62,29 +81,38 @@ def test_contents_lists_every_sheet_once(county: Workbook) -> None:
     assert all(row[1] for row in contents.table.rows)
 
 
-def test_notes_explain_codes_marks_and_shorthand(county: Workbook, national: Workbook) -> None:
-    notes = county.sheet("Noter").table
-    assert notes is not None
-    refs = [row[0] for row in notes.rows]
-    assert refs == [f"[note {n}]" for n in range(1, 8)] + ["[x]", "[z]"]
-    text = " ".join(str(row[1]) for row in notes.rows)
-    for needed in ("Ja, en lokal variant", "* betyder", "** att den", "Syntetiska data"):
-        assert needed in text
-    # Riket has no follow-up sheets (no notes 5–6) and real data (no synthetic note).
-    national_notes = national.sheet("Noter").table
-    assert national_notes is not None
-    assert [row[0] for row in national_notes.rows] == ["[note 1]", "[note 2]", "[note 3]", "[note 4]", "[x]", "[z]"]
-
-
-def test_every_note_referred_to_is_explained(county: Workbook, national: Workbook) -> None:
+def test_notes_are_swedish_numbered_in_order_of_reference(county: Workbook, national: Workbook) -> None:
     import re
 
     for book in (county, national):
         notes = book.sheet("Noter").table
         assert notes is not None
-        explained = {row[0] for row in notes.rows}
-        used = {ref for sheet in book.sheets for line in sheet.description for ref in re.findall(r"\[note \d+\]", line)}
-        assert used and used <= explained
+        labels = [str(row[0]) for row in notes.rows]
+        numbered = [label for label in labels if label.startswith("[not ")]
+        assert numbered == [f"[not {n}]" for n in range(1, len(numbered) + 1)]
+        # Every note on the sheet is referred to, every reference is explained, and a
+        # reader meets them in order of their numbers.
+        text = " ".join(line for sheet in book.sheets[3:] for line in sheet.description)
+        used = re.findall(r"\[not \d+\]", text)
+        assert set(used) == set(numbered)
+        assert list(dict.fromkeys(used)) == numbered
+        assert "[note" not in text + " ".join(labels)
+    text = " ".join(str(row[1]) for row in county.sheet("Noter").table.rows)  # type: ignore[union-attr]
+    for needed in ("Ja, en lokal variant", "* betyder", "** att den", "Slutförd", "Individer, minst"):
+        assert needed in text
+
+
+def test_shorthand_tells_unanswered_question_from_unanswered_area(county: Workbook, national: Workbook) -> None:
+    notes = county.sheet("Noter").table
+    assert notes is not None
+    explained = {str(row[0]): str(row[1]) for row in notes.rows}
+    assert {"[x]", "[w]", "[z]"} <= set(explained)
+    assert "frågan besvarades inte" in explained["[x]"] and "Ej påbörjad" in explained["[w]"]
+    # Riket's workbook has no municipality columns, so no cell says "area not answered":
+    # a shorthand is listed only where a cell holds it.
+    national_notes = national.sheet("Noter").table
+    assert national_notes is not None
+    assert "[w]" not in {row[0] for row in national_notes.rows}
 
 
 def test_area_sheet_has_every_insats_and_every_municipality(county: Workbook) -> None:
@@ -106,24 +134,26 @@ def test_area_sheet_has_every_insats_and_every_municipality(county: Workbook) ->
     ]
     kinds = [c.kind for c in sheet.table.columns]
     assert kinds[5:11] == ["share", "int", "int", "share", "int", "int"]
-    assert [row[2] for row in sheet.table.rows] == ["ALD001", "ALD002", "ALD003"]
+    assert [row[1] for row in sheet.table.rows] == ["ALD001", "ALD002", "ALD003"]
+    assert sheet.table.key_columns == 1
 
 
 def test_area_rows_hold_hand_computed_shares_and_readable_answers(county: Workbook) -> None:
     rows = rows_by_id(county.sheet("Äldre"))
     one = rows["ALD001"]
-    assert one["Huvudgrupp"] == "2.1 Boendeformer"
+    assert one["Huvudgrupp"] == "2.1 Boendeformer / insatser i boendet"
     assert (one["Andel länet"], one["Antal erbjuder länet"], one["Antal svarat länet"]) == (0.5, 1, 2)
     assert one["Andel riket"] == pytest.approx(2 / 3)
     assert (one["Antal erbjuder riket"], one["Antal svarat riket"]) == (2, 3)
-    # =1+1 has not started the area: its answer row is not shown.
-    assert (one[FORMULA_UNIT], one["Bjuv"], one["Åstorp"]) == ("[x]", "Ja", "Vet ej")
+    # =1+1 has not started the area: its answer row is not shown, and its cells say so ([w]),
+    # unlike Åstorp's unanswered ALD002 ([x]).
+    assert (one[FORMULA_UNIT], one["Bjuv"], one["Åstorp"]) == ("[w]", "Ja", "Vet ej")
     two = rows["ALD002"]
     assert two["Insats"] == FORMULA_NAME
     assert (two["Andel länet"], two["Bjuv"], two["Åstorp"]) == (0.0, "Nej", "[x]")
     three = rows["ALD003"]
     assert (three["Insats"], three["Målgrupp"], three["Underrubrik"]) == ("Anhörigstöd*", "Anhöriga", "[z]")
-    assert (three["Andel länet"], three["Bjuv"], three["Åstorp"]) == (1.0, "Ja, en lokal variant", "Ja")
+    assert (three["Andel länet"], three["Bjuv"], three["Åstorp"]) == (1.0, "Ja, lokal", "Ja")
 
 
 def test_unanswered_insats_share_is_not_applicable(county: Workbook) -> None:
@@ -139,47 +169,77 @@ def test_follow_up_sheet_one_row_per_offered_pair(county: Workbook) -> None:
     assert sheet.table is not None
     assert [c.name for c in sheet.table.columns] == [
         "Kommun",
-        "Kommunkod",
-        "Huvudgrupp",
-        "Insats-id",
         "Insats",
+        "Kommunkod",
+        "Insats-id",
+        "Huvudgrupp",
         "Svar",
         "Beslut",
         "Regi",
         "Form",
         "Individer 2016–2020",
+        "Individer, minst",
         "Utveckling 2016–2020",
+        "Utveckling, riktning",
     ]
+    assert sheet.table.key_columns == 2
+    group_1, group_2 = "2.1 Boendeformer / insatser i boendet", "2.2 Övriga insatser"
     assert list(sheet.table.rows) == [
-        (
-            "Bjuv",
-            "1260",
-            "2.1 Boendeformer",
-            "ALD001",
-            "Dagverksamhet",
-            "Ja",
-            "Enbart med biståndsbeslut",
-            "Både kommunal och enskild regi",
-            "[x]",
-            "21–100",
-            "Ökat",
-        ),
-        ("Bjuv", "1260", "2.2 Stöd till anhöriga", "ALD003", "Anhörigstöd*", "Ja, en lokal variant", *["[x]"] * 5),
-        (
-            "Åstorp",
-            "1277",
-            "2.2 Stöd till anhöriga",
-            "ALD003",
-            "Anhörigstöd*",
-            "Ja",
-            "Enbart utan biståndsbeslut",
-            *["[x]"] * 4,
-        ),
-    ]
+        ("Bjuv", "Dagverksamhet", "1260", "ALD001", group_1, "Ja", "Enbart med biståndsbeslut",
+         "Både kommunal och enskild regi", "[x]", "21–100", 21, "Ökat", 1),
+        ("Bjuv", "Anhörigstöd*", "1260", "ALD003", group_2, "Ja, en lokal variant", *["[x]"] * 7),
+        ("Åstorp", "Anhörigstöd*", "1277", "ALD003", group_2, "Ja", "Enbart utan biståndsbeslut", *["[x]"] * 6),
+    ]  # fmt: skip
+    vald = county.sheet("Våld – följdfrågor").table
+    assert vald is not None
+    assert vald.rows[0][9:] == ("Fler än 500", 501, "Minskat", -1)
+
+
+def test_ordered_answers_sort_naturally_by_their_number_column() -> None:
+    """ "Vet ej" has no number ([z]); the buckets sort 1, 21, 101, 501 (not as text)."""
+    import numpy as np
+    import pandas as pd
+
+    from reportgen.workbook.area_tables import follow_up_rows
+
+    units = pd.DataFrame({"name": ["A"]}, index=["1"])
+    insatser = pd.DataFrame(
+        {"label": ["x"] * 5, "huvudgrupp_id": ["1"] * 5, "huvudgrupp": ["g"] * 5, "order": range(5)},
+        index=[f"I{i}" for i in range(5)],
+    )
+
+    class Tables:  # the two attributes follow_up_rows reads
+        pass
+
+    tables = Tables()
+    tables.insatser = insatser  # type: ignore[attr-defined]
+    answers = pd.DataFrame(
+        {
+            "respondent_id": ["1"] * 5,
+            "insats_id": list(insatser.index),
+            "offered": ["ja"] * 5,
+            **{d: [np.nan] * 5 for d in ("beslut", "regi", "form")},
+            "individuals": ["101-500", "1-20", "vet_ej", "500+", np.nan],
+            "trend": ["minskat", "okat", "oforandrat", "vet_ej", np.nan],
+        }
+    )
+    rows = follow_up_rows(answers, tables, units)  # type: ignore[arg-type]
+    assert [r[10] for r in rows] == [101, 1, "[z]", 501, "[x]"]
+    assert [r[12] for r in rows] == [-1, 1, 0, "[z]", "[x]"]
+    numbers = sorted(r[10] for r in rows if isinstance(r[10], int))
+    assert numbers == [1, 101, 501]
 
 
 def test_national_workbook_has_a_share_column_per_county(national: Workbook) -> None:
-    assert [s.name for s in national.sheets] == ["Läs mig", "Innehåll", "Noter", "Äldre", "Våld i nära relationer"]
+    expected = [n if n != "Kommuner" else "Län" for n in CHART_SHEETS]
+    assert [s.name for s in national.sheets] == [
+        "Läs mig",
+        "Innehåll",
+        "Noter",
+        *expected,
+        "Äldre",
+        "Våld i nära relationer",
+    ]
     rows = rows_by_id(national.sheet("Äldre"))
     sheet = national.sheet("Äldre")
     assert sheet.table is not None
@@ -218,6 +278,7 @@ def test_sheet_names_fit_excel_and_stay_unique() -> None:
     names = _SheetNames()
     long = "Ett mycket långt verksamhetsområde"
     assert names.take("Noter") == "Noter 2"  # the fixed sheets' names are taken
+    assert names.take("Kommuner") == "Kommuner 2"
     assert names.take(long + " – följdfrågor", "Ett – följdfrågor") == "Ett – följdfrågor"
     assert names.take(long) == long[:31]
     assert names.take(long) == long[:29] + " 2"

@@ -40,7 +40,7 @@ def _table_rows(ws: openpyxl.worksheet.worksheet.Worksheet) -> list[tuple[object
 def test_every_insats_and_every_municipality_is_in_its_area_sheet(book: openpyxl.Workbook, survey: Survey) -> None:
     for area, sheet in (("äldre", "Äldre"), ("våld i nära relationer", "Våld i nära relationer")):
         header, *body = _table_rows(book[sheet])
-        assert [row[2] for row in body] == list(survey.catalog.area(area).index)
+        assert [row[1] for row in body] == list(survey.catalog.area(area).index)
         units = survey.register.units_of("12")["name"]
         assert set(units) <= set(header)
 
@@ -71,6 +71,41 @@ def test_shares_are_numbers_shown_as_percent(book: openpyxl.Workbook) -> None:
     top = ws[table.ref][0][0].row
     share = ws.cell(top + 1, 6)
     assert (share.value, share.number_format) == (0.5, "0%")
+
+
+def test_every_data_sheet_freezes_its_header_and_names_and_prints_one_page_wide(book: openpyxl.Workbook) -> None:
+    """What Excel reads: frozen panes below the header row and right of the key columns,
+    the header row as print titles, A4 landscape fitted to one page wide. XlsxWriter
+    leaves ``fitToWidth`` out when it is 1, the schema's default (ECMA-376 18.3.1.64), so
+    openpyxl reads None; ``fitToPage`` must be set for Excel to use the two at all."""
+    for ws in book.worksheets:
+        setup = ws.page_setup
+        assert (setup.orientation, setup.paperSize) == ("landscape", 9), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        assert setup.fitToWidth in (None, 1), ws.title
+        if ws.title == "Läs mig":
+            assert setup.fitToHeight in (None, 1) and ws.freeze_panes is None
+            continue
+        (table,) = ws.tables.values()
+        header = int(table.ref.split(":")[0].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+        assert setup.fitToHeight == 0, ws.title  # as many pages down as needed
+        assert ws.print_title_rows == f"${header}:${header}", ws.title
+        frozen = ws[ws.freeze_panes]
+        assert frozen.row == header + 1, ws.title
+    assert book["Äldre"].freeze_panes == "B7"  # the insats name stays in view
+    assert book["Äldre – följdfrågor"].freeze_panes == "C6"  # municipality and insats
+    assert book["Kommuner"].freeze_panes == "B7"
+    assert book["Form"].freeze_panes == "D6"  # area, kind of row, name
+
+
+def test_like_columns_share_one_width(book: openpyxl.Workbook) -> None:
+    ws = book["Äldre"]
+    # openpyxl keeps a run of equally wide columns as one entry (min..max).
+    width = {col: d.width for d in ws.column_dimensions.values() for col in range(d.min, d.max + 1)}
+    header = [c.value for c in ws[6]]
+    units = {width[header.index(n) + 1] for n in ("Bjuv", "Åstorp", FORMULA_UNIT)}
+    figures = {width[header.index(n) + 1] for n in ("Andel länet", "Antal erbjuder länet", "Antal svarat riket")}
+    assert len(units) == 1 and len(figures) == 1
 
 
 @pytest.mark.slow

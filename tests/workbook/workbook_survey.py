@@ -12,6 +12,11 @@ Expected figures (hand-computed; responding = påbörjad or slutförd):
 its answer does not count. ALD002 Bjuv (nej) → 0/1. ALD003 Bjuv (lokal), Åstorp (ja) → 2/2.
 äldre, Riket adds Halmstad (ja, ja, nej): ALD001 2/3, ALD002 1/2, ALD003 2/3.
 våld, Skåne = Riket (Halmstad has not started): VLD001 1/2, VLD002 0/1, VLD003 none → [z].
+
+Offered per unit, äldre: Bjuv 2 of 3 answered, Åstorp 1 of 2, Halmstad 2 of 3; county mean
+1.5, Riket 5/3. våld: Bjuv 1 of 2, Åstorp 0 of 1. Beslut, äldre: Bjuv ALD001 A (21–100
+individuals, trend ökat), Åstorp ALD003 B; Riket adds no beslut answer (Halmstad answered
+form only).
 """
 
 from __future__ import annotations
@@ -28,12 +33,12 @@ FORMULA_UNIT = "=1+1"
 
 CATALOG = [
     # insats_id, area, area_no, huvudgrupp_id, huvudgrupp, subheading, name, target
-    ("ALD001", "äldre", "2", "2.1", "Boendeformer", "Hemtjänst", "Dagverksamhet", "person"),
-    ("ALD002", "äldre", "2", "2.1", "Boendeformer", "Hemtjänst", FORMULA_NAME, "person"),
-    ("ALD003", "äldre", "2", "2.2", "Stöd till anhöriga", "", "Anhörigstöd", "anhoriga"),
-    ("VLD001", "våld i nära relationer", "7", "7.1", "Skydd", "", "Skyddat boende", "person"),
-    ("VLD002", "våld i nära relationer", "7", "7.1", "Skydd", "", "-Behandling", "valdsutovare"),
-    ("VLD003", "våld i nära relationer", "7", "7.2", "Stöd", "", "@Stödsamtal", "person"),
+    ("ALD001", "äldre", "2", "2.1", "Boendeformer / insatser i boendet", "Hemtjänst", "Dagverksamhet", "person"),
+    ("ALD002", "äldre", "2", "2.1", "Boendeformer / insatser i boendet", "Hemtjänst", FORMULA_NAME, "person"),
+    ("ALD003", "äldre", "2", "2.2", "Övriga insatser", "", "Anhörigstöd", "anhoriga"),
+    ("VLD001", "våld i nära relationer", "7", "7.1", "Boendeinsatser", "", "Skyddat boende", "person"),
+    ("VLD002", "våld i nära relationer", "7", "7.1", "Boendeinsatser", "", "-Behandling", "valdsutovare"),
+    ("VLD003", "våld i nära relationer", "7", "7.2", "Individ- och/eller gruppinsatser", "", "@Stödsamtal", "person"),
 ]
 
 UNITS = [
@@ -44,13 +49,16 @@ UNITS = [
 ]
 
 RESPONSES = [
-    ("1260", "äldre", "slutford"),
-    ("1277", "äldre", "paborjad"),
-    ("1299", "äldre", "ej_paborjad"),
-    ("1380", "äldre", "slutford"),
-    ("1260", "våld i nära relationer", "slutford"),
-    ("1277", "våld i nära relationer", "slutford"),
+    # respondent, area, status, further, wish
+    ("1260", "äldre", "slutford", "ja", "ja"),
+    ("1277", "äldre", "paborjad", np.nan, "vet_ej"),
+    ("1299", "äldre", "ej_paborjad", np.nan, np.nan),
+    ("1380", "äldre", "slutford", "ja", "nej"),
+    ("1260", "våld i nära relationer", "slutford", "nej", "ja"),
+    ("1277", "våld i nära relationer", "slutford", "nej", "nej"),
 ]
+#: Bjuv wants to give insatser of both äldre groups without decision (listed out of order).
+WISH_GROUPS = [("1260", "äldre", "2.2"), ("1260", "äldre", "2.1")]
 
 NA = np.nan
 ANSWERS = [
@@ -79,10 +87,8 @@ def make_survey() -> Survey:
     units = pd.DataFrame(UNITS, columns=["respondent_id", "name", "kind", "county_code"])
     units["population"] = 1000
     register = Register.from_frames(counties, units)
-    responses = pd.DataFrame(RESPONSES, columns=["respondent_id", "area", "status"])
-    responses["further"] = "nej"
-    responses["wish"] = "nej"
+    responses = pd.DataFrame(RESPONSES, columns=["respondent_id", "area", "status", "further", "wish"])
     answers = pd.DataFrame(ANSWERS, columns=ANSWER_COLUMNS)
     answers["area"] = answers["insats_id"].map(catalog.table["area"])
-    wish_groups = pd.DataFrame({"respondent_id": [], "area": [], "huvudgrupp_id": []}, dtype=str)
+    wish_groups = pd.DataFrame(WISH_GROUPS, columns=["respondent_id", "area", "huvudgrupp_id"])
     return Survey(catalog, register, responses, wish_groups, answers, synthetic=True)
