@@ -9,7 +9,7 @@ deck is built from (``ScopeMetrics``); nothing is counted here.
 
 from __future__ import annotations
 
-from reportgen.metrics.catalog_stats import catalog_sizes
+from reportgen.metrics.catalog_stats import catalog_figures
 from reportgen.metrics.model import AreaMetrics
 from reportgen.workbook import texts
 from reportgen.workbook.context import BuildContext, number, share
@@ -183,21 +183,23 @@ def groups_sheet(ctx: BuildContext) -> Sheet:
 
 
 def catalog_sheet(ctx: BuildContext) -> Sheet:
-    """Katalog: the catalog's insatser per area and category (the background's charts)."""
-    sizes = catalog_sizes(ctx.survey.catalog, ctx.layouts.category_mapping())
+    """Katalog: the catalog's insatser per area and category (the background's charts),
+    the figures of ``metrics.catalog_stats.catalog_figures`` as the deck reads them."""
+    figures = catalog_figures(ctx.survey.catalog, ctx.layouts.category_mapping())
     columns = (
         AREA,
         Column("Kategori"),
         Column("Insatser i kategorin", "int", "n"),
-        Column("Kartlagda insatser i området", "int", "n"),
         Column("Andel av områdets insatser", "share", "n"),
+        Column("Kartlagda insatser i området", "int", "n"),
+        Column("Områdets andel av alla insatser", "share", "n"),
     )
-    rows: list[tuple[Cell, ...]] = []
-    for area, counts in sizes.iterrows():
-        total = int(counts.sum())
-        for category, count in counts.items():
-            rows.append((_area(str(area)), str(category), int(count), total, share(int(count), total)))
-    title = f"De kartlagda insatserna per verksamhetsområde och kategori ({int(sizes.to_numpy().sum())} insatser)"
+    rows: list[tuple[Cell, ...]] = [
+        (_area(area.area), label, count, part, area.size, area.share)
+        for area in figures.areas
+        for label, count, part in area.categories
+    ]
+    title = f"De kartlagda insatserna per verksamhetsområde och kategori ({figures.total} insatser)"
     description = (f"Antal kartlagda insatser per område och kategori {ctx.notes.ref('catalog_categories')}.",)
     table = TableData("katalog", columns, tuple(rows), title, key_columns=2)
     return ctx.sheet(texts.CATALOG_SHEET, title, description, table)
