@@ -13,6 +13,7 @@ from reportgen.deck.layout import DimensionSpec, SlideSpec
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Series, Slide, Table, TextBlock
 from reportgen.metrics.model import CategoryShares, Dimension
 from reportgen.survey import CATEGORIES, INDIVIDUALS
+from reportgen.text import capital
 
 COLUMNS = ("col1", "col2", "col3")
 
@@ -28,7 +29,9 @@ def dimension_slides(
     ``unit_rows`` are the bars of the per-unit chart: the responding municipalities in
     a county deck, the counties in the Riket deck (already labelled).
     """
-    ctx = ctx.with_values(prefix=f"{ctx.prefix}/{dim_spec.name}", dimension=dim_spec.name)
+    ctx = ctx.with_values(
+        prefix=f"{ctx.prefix}/{dim_spec.name}", dimension=dim_spec.name, Dimension=capital(dim_spec.name)
+    )
     slides = []
     for spec in ctx.layouts.dimension_slides:
         title = dim_spec.titles.get(f"{spec.kind}_national") if ctx.national else None

@@ -161,7 +161,9 @@ def test_response_and_offer_key_figures(deck):
     offer = blocks(slide(deck, "aldre/insatsutbud/nyckeltal"), KeyFigure)
     assert [(f.region, f.value) for f in offer] == [("kf1", "3"), ("kf2", "50%"), ("kf3", "3"), ("kf4", "3")]
     assert offer[0].caption.startswith("av de 4 kartlagda insatserna")
-    assert slide(deck, "aldre/insatsutbud/nyckeltal").note == "* Av de kommuner som angett att de slutfört enkäten."
+    assert slide(deck, "aldre/insatsutbud/nyckeltal").note == (
+        "* Av de kommuner som angett att de slutfört enkäten. Siffrorna finns i arbetsboken, fliken Insatsutbud."
+    )
 
 
 def test_minmax_footnote_when_nobody_completed(deck):
