@@ -9,6 +9,8 @@ deck is built from (``ScopeMetrics``); nothing is counted here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from reportgen.metrics.catalog_stats import catalog_figures
 from reportgen.metrics.model import AreaMetrics
 from reportgen.workbook import texts
@@ -32,6 +34,39 @@ def _area(area: str) -> str:
     return texts.area_title(area)
 
 
+def _per_scope(ctx: BuildContext, cells: Callable[[AreaMetrics], tuple[Cell, ...]]) -> tuple[tuple[Cell, ...], ...]:
+    """One row per area and scope: area, scope, then ``cells`` of that scope's figures."""
+    return tuple((_area(area), who, *cells(m)) for area in ctx.metrics.areas for who, m in _scopes(ctx, area))
+
+
+def _response_cells(m: AreaMetrics) -> tuple[Cell, ...]:
+    r = m.response
+    counts = (r.completed, r.answered - r.completed, r.not_started)
+    shares = (share(c, r.respondents) for c in counts)
+    return (r.respondents, r.answered, *counts, share(r.answered, r.respondents), *shares, r.with_answers)
+
+
+def _offer_cells(m: AreaMetrics) -> tuple[Cell, ...]:
+    offer = m.offer
+    among = "slutförda kommuner" if offer.minmax_from_completed else "alla svarande kommuner"
+    return (
+        m.catalog_size,
+        number(offer.mean),
+        number(offer.min),
+        number(offer.max),
+        among if offer.min is not None else texts.NOT_APPLICABLE,
+        offer.further_yes,
+        offer.further_answered,
+        number(offer.further_share),
+    )
+
+
+def _wish_cells(m: AreaMetrics) -> tuple[Cell, ...]:
+    wish = m.wish
+    counts = [wish.counts.get(c, 0) for c in texts.ANSWERS]
+    return (wish.answered, *counts, *(share(c, wish.answered) for c in counts))
+
+
 def response_sheet(ctx: BuildContext) -> Sheet:
     """Svarsfrekvens: the status distribution of each area (deck: the response slide of
     every area and the response overview of the background section)."""
@@ -46,30 +81,14 @@ def response_sheet(ctx: BuildContext) -> Sheet:
         *(Column(f"Andel {labels[s].lower()}", "share", "p") for s in STATUSES),
         Column("Kommuner med svar om insatser", "int", "n"),
     )
-    rows: list[tuple[Cell, ...]] = []
-    for area in ctx.metrics.areas:
-        for who, m in _scopes(ctx, area):
-            r = m.response
-            counts = (r.completed, r.answered - r.completed, r.not_started)
-            rows.append(
-                (
-                    _area(area),
-                    who,
-                    r.respondents,
-                    r.answered,
-                    *counts,
-                    share(r.answered, r.respondents),
-                    *(share(c, r.respondents) for c in counts),
-                    r.with_answers,
-                )
-            )
+    rows = _per_scope(ctx, _response_cells)
     title = f"Svarsfrekvens per verksamhetsområde, {ctx.scope_name}"
     description = (
         "En rad per område och omfattning: antal kommuner, hur många som har svarat och svarsstatus "
         f"{ctx.notes.ref('status')}, och hur många som har besvarat minst en fråga om insatser "
         f"{ctx.notes.ref('answering')}.",
     )
-    table = TableData("svarsfrekvens", columns, tuple(rows), title, key_columns=2)
+    table = TableData("svarsfrekvens", columns, rows, title, key_columns=2)
     return ctx.sheet(texts.RESPONSE_SHEET, title, description, table)
 
 
@@ -87,31 +106,13 @@ def offer_sheet(ctx: BuildContext) -> Sheet:
         Column("Besvarat frågan om ytterligare insatser", "int", "n"),
         Column("Andel som ger ytterligare insatser", "share", "n"),
     )
-    rows: list[tuple[Cell, ...]] = []
-    for area in ctx.metrics.areas:
-        for who, m in _scopes(ctx, area):
-            offer = m.offer
-            among = "slutförda kommuner" if offer.minmax_from_completed else "alla svarande kommuner"
-            rows.append(
-                (
-                    _area(area),
-                    who,
-                    m.catalog_size,
-                    number(offer.mean),
-                    number(offer.min),
-                    number(offer.max),
-                    among if offer.min is not None else texts.NOT_APPLICABLE,
-                    offer.further_yes,
-                    offer.further_answered,
-                    number(offer.further_share),
-                )
-            )
+    rows = _per_scope(ctx, _offer_cells)
     title = f"Insatsutbud per verksamhetsområde, {ctx.scope_name}"
     description = (
         f"Medelvärde {ctx.notes.ref('mean')}, lägsta och högsta antal erbjudna insatser "
         f"{ctx.notes.ref('minmax')} och andel som ger ytterligare insatser {ctx.notes.ref('further')}.",
     )
-    table = TableData("insatsutbud", columns, tuple(rows), title, key_columns=2)
+    table = TableData("insatsutbud", columns, rows, title, key_columns=2)
     return ctx.sheet(texts.OFFER_SHEET, title, description, table)
 
 
@@ -125,17 +126,12 @@ def wish_sheet(ctx: BuildContext) -> Sheet:
         *(Column(labels[c], "int", "n") for c in labels),
         *(Column(f"Andel {labels[c].lower()}", "share", "n") for c in labels),
     )
-    rows: list[tuple[Cell, ...]] = []
-    for area in ctx.metrics.areas:
-        for who, m in _scopes(ctx, area):
-            wish = m.wish
-            counts = [wish.counts.get(c, 0) for c in labels]
-            rows.append((_area(area), who, wish.answered, *counts, *(share(c, wish.answered) for c in counts)))
+    rows = _per_scope(ctx, _wish_cells)
     title = f"Vilja att ge insatser utan biståndsbeslut, {ctx.scope_name}"
     description = (
         f"Svaren per område {ctx.notes.ref('wish')}; varje kommuns svar finns på fliken {_unit_sheet(ctx)}.",
     )
-    table = TableData("utan_bistandsbeslut", columns, tuple(rows), title, key_columns=2)
+    table = TableData("utan_bistandsbeslut", columns, rows, title, key_columns=2)
     return ctx.sheet(texts.WISH_SHEET, title, description, table)
 
 
