@@ -55,7 +55,42 @@ def check_zip(path: Path) -> None:
         raise BrokenOutputError(f"{path.name}: member {bad} is corrupt")
 
 
-CHECKS = {".pptx": check_pptx, ".pdf": check_pdf, ".xlsx": check_xlsx, ".zip": check_zip}
+def check_html(path: Path) -> None:
+    """A whole page of the web edition: UTF-8 from the doctype to the closing tag."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BrokenOutputError(f"{path.name} is not UTF-8: {exc}") from exc
+    if not text.lstrip().lower().startswith("<!doctype html>") or not text.rstrip().endswith("</html>"):
+        raise BrokenOutputError(f"{path.name} is not a whole HTML page")
+
+
+def check_css(path: Path) -> None:
+    try:
+        path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise BrokenOutputError(f"{path.name} is not UTF-8: {exc}") from exc
+
+
+def check_font(path: Path) -> None:
+    from fontTools.ttLib import TTFont, TTLibError
+
+    try:
+        with TTFont(str(path)) as font:
+            font.getBestCmap()
+    except (TTLibError, OSError, AssertionError, ValueError) as exc:
+        raise BrokenOutputError(f"{path.name} does not open as a font: {exc}") from exc
+
+
+CHECKS = {
+    ".pptx": check_pptx,
+    ".pdf": check_pdf,
+    ".xlsx": check_xlsx,
+    ".zip": check_zip,
+    ".html": check_html,
+    ".css": check_css,
+    ".woff": check_font,
+}
 
 
 def check_file(path: Path) -> None:

@@ -19,14 +19,15 @@ from reportgen.atomic import atomic_output, remove_stale_temps, write_bytes_atom
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest
-from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, workbook_name
+from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, web_folder_name, workbook_name
 from reportgen.metrics.model import Scope, ScopeMetrics
 
 if TYPE_CHECKING:
     from reportgen.deck.model import Deck
 
 STAMP = ".reportgen-stamp.json"
-FORMATS = ("pptx", "pdf", "xlsx")
+FORMATS = ("pptx", "pdf", "xlsx")  # the default
+ALL_FORMATS = (*FORMATS, "html")  # html: the web edition, when asked for (SPEC §7)
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ def remove_unwanted_outputs(folder: Path, slug: str, options: BuildOptions) -> N
     for name, keep in wanted.items():
         if not keep:
             (folder / name).unlink(missing_ok=True)
+    if "html" not in options.formats and (folder / web_folder_name(slug)).is_dir():
+        shutil.rmtree(folder / web_folder_name(slug))
     if not bundles and (folder / MUNICIPALITY_DIR).is_dir():
         shutil.rmtree(folder / MUNICIPALITY_DIR)
 
@@ -127,7 +130,7 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
 
 
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
-    """Build the deck (PPTX/PDF), workbook and municipality files of one scope."""
+    """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one scope."""
     from reportgen.figures.draw import draw_charts
     from reportgen.metrics.compute import compute_scope
 
@@ -153,11 +156,12 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     with timed(result, "deck"):
         counties = county_figures(ctx, metrics)
         deck = county_deck(ctx, metrics, counties)
-    needs_charts = {"pptx", "pdf"} & set(options.formats) or options.municipality_files
+    web = "html" in options.formats
+    needs_charts = {"pptx", "pdf", "html"} & set(options.formats) or options.municipality_files
     charts = {}
     if needs_charts:
         with timed(result, "figures"):
-            charts = draw_charts(deck.charts, png="pptx" in options.formats)
+            charts = draw_charts(deck.charts, png="pptx" in options.formats, svg=web)
         result.charts = len(charts)
     if "pptx" in options.formats:
         from reportgen.render.pptx import render_pptx
@@ -192,11 +196,40 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
                 counties=counties,
             )
             result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
+    profiles = []
+    if options.municipality_files and not scope.is_national:
+        from reportgen.batch.municipality import draw_profiles
+
+        with timed(result, "municipality"):
+            profiles = draw_profiles(ctx, metrics, svg=web)
+    bundle_extra = {}
+    if web:
+        from reportgen.batch.naming import profile_page_name
+        from reportgen.batch.web import web_archive, write_web_edition
+        from reportgen.render.html import ProfilePage, render_web
+
+        with timed(result, "html"):
+            pages = [ProfilePage(profile_page_name(p.respondent_id, p.name), p.deck, p.charts) for p in profiles]
+            web_folder = folder / web_folder_name(scope.slug)
+            written = write_web_edition(web_folder, render_web(deck, charts, profiles=pages))
+            result.files.extend(written)
+            if profiles:  # the bundles carry the edition as one zip inside
+                bundle_extra[f"{web_folder.name}.zip"] = web_archive(web_folder, written)
     if options.municipality_files and not scope.is_national:
         from reportgen.batch.municipality import build_municipality_files
 
         with timed(result, "municipality"):
-            result.files.extend(build_municipality_files(ctx, metrics, folder, deck_pdf=pdf_path, workbook=xlsx_path))
+            result.files.extend(
+                build_municipality_files(
+                    ctx,
+                    metrics,
+                    folder,
+                    deck_pdf=pdf_path,
+                    workbook=xlsx_path,
+                    profiles=profiles,
+                    bundle_extra=bundle_extra,
+                )
+            )
     with timed(result, "manifest"):
         write_manifest(folder)
         write_bytes_atomic(folder / STAMP, json.dumps(stamp, indent=2).encode("utf-8"))

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from reportgen.atomic import atomic_output
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
 from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, profile_name
+from reportgen.deck.model import Deck
+from reportgen.figures.art import ChartArt
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.metrics.profile import unit_profiles
 from reportgen.municipality.profile_deck import build_profile_deck
@@ -18,31 +23,69 @@ from reportgen.municipality.profile_deck import build_profile_deck
 ZIP_TIME = (2021, 1, 1, 0, 0, 0)
 
 
-def write_bundle(path: Path, members: list[Path]) -> None:
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as archive:
-        for member in members:
-            info = zipfile.ZipInfo(member.name, date_time=ZIP_TIME)
+@dataclass(frozen=True)
+class DrawnProfile:
+    """One municipality's profile deck with its charts drawn, shared by the profile PDF
+    and the web edition's profile page."""
+
+    respondent_id: str
+    name: str
+    deck: Deck
+    charts: Mapping[str, ChartArt]
+
+
+def write_zip(
+    target: Path | IO[bytes], items: Iterable[tuple[str, bytes]], compression: int = zipfile.ZIP_STORED
+) -> None:
+    """A zip of (name, bytes) items with fixed member times, so it is byte-stable."""
+    with zipfile.ZipFile(target, "w", compression=compression) as archive:
+        for name, data in items:
+            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, member.read_bytes())
+            info.compress_type = compression
+            archive.writestr(info, data)
+
+
+def write_bundle(path: Path, members: list[Path], extra: Mapping[str, bytes] | None = None) -> None:
+    """The bundle: ``members`` from disk, then ``extra`` (name → bytes) such as the web edition."""
+    write_zip(path, [(member.name, member.read_bytes()) for member in members] + list((extra or {}).items()))
+
+
+def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
+    """Every municipality's profile deck and charts (SVGs too for the web edition)."""
+    from reportgen.figures.draw import draw_charts
+
+    drawn = []
+    for profile in unit_profiles(ctx.tables, county, ctx.national):
+        deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
+        # Profiles are PDF (and web) only: no PowerPoint pictures to rasterise.
+        charts = draw_charts(deck.charts, png=False, svg=svg)
+        drawn.append(DrawnProfile(profile.respondent_id, profile.name, deck, charts))
+    return drawn
 
 
 def build_municipality_files(
-    ctx: SharedContext, county: ScopeMetrics, folder: Path, *, deck_pdf: Path, workbook: Path
+    ctx: SharedContext,
+    county: ScopeMetrics,
+    folder: Path,
+    *,
+    deck_pdf: Path,
+    workbook: Path,
+    profiles: Sequence[DrawnProfile] | None = None,
+    bundle_extra: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
-    from reportgen.figures.draw import draw_charts
+    """Each municipality's profile PDF and its bundle (deck PDF, workbook, profile and
+    ``bundle_extra``); ``profiles`` already drawn, or drawn here."""
     from reportgen.render.pdf import render_pdf
 
     target = folder / MUNICIPALITY_DIR
     written: list[Path] = []
-    for profile in unit_profiles(ctx.tables, county, ctx.national):
-        deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
-        # Profiles are PDF only: no PowerPoint pictures to rasterise.
-        charts = draw_charts(deck.charts, png=False)
-        profile_path = target / profile_name(profile.respondent_id, profile.name)
+    for drawn in profiles if profiles is not None else draw_profiles(ctx, county):
+        profile_path = target / profile_name(drawn.respondent_id, drawn.name)
         with atomic_output(profile_path, check_file) as tmp:
-            render_pdf(deck, charts, tmp)
-        bundle_path = target / bundle_name(profile.respondent_id, profile.name)
+            render_pdf(drawn.deck, drawn.charts, tmp)
+        bundle_path = target / bundle_name(drawn.respondent_id, drawn.name)
         with atomic_output(bundle_path, check_file) as tmp:
-            write_bundle(tmp, [deck_pdf, workbook, profile_path])
+            write_bundle(tmp, [deck_pdf, workbook, profile_path], bundle_extra)
         written += [profile_path, bundle_path]
     return written

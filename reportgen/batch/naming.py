@@ -41,3 +41,13 @@ def bundle_name(respondent_id: str, name: str) -> str:
 
 
 MUNICIPALITY_DIR = "kommuner"
+
+
+def web_folder_name(slug: str) -> str:
+    """The web edition's folder in the county folder (SPEC §7): ``skane-lan-webb``."""
+    return f"{slugify(slug)}-webb"
+
+
+def profile_page_name(respondent_id: str, name: str) -> str:
+    """A municipality's page inside the web edition: ``kommuner/1280-malmo.html``."""
+    return f"{MUNICIPALITY_DIR}/{municipality_stem(respondent_id, name)}.html"

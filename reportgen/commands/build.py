@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.console import Console
 
 from reportgen.batch.context import NATIONAL, SharedContext
-from reportgen.batch.county import FORMATS, BuildOptions
+from reportgen.batch.county import ALL_FORMATS, FORMATS, BuildOptions
 from reportgen.batch.runner import default_jobs, summary_table, timed_run
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope
@@ -38,8 +38,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--formats",
         default=",".join(FORMATS),
-        help="comma-separated subset of pptx,pdf,xlsx (default: all three); municipality bundles hold the deck "
-        "PDF and the workbook, so those are built too unless --no-municipality-files",
+        help="comma-separated subset of pptx,pdf,xlsx,html (default: pptx,pdf,xlsx); html is the web edition "
+        "(<slug>-webb/, also zipped into the bundles); municipality bundles hold the deck PDF and the workbook, "
+        "so those are built too unless --no-municipality-files",
     )
     p.add_argument("--template", type=Path, help="your organisation's PowerPoint template (.pptx)")
     p.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: number of cores)")
@@ -60,10 +61,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def parse_formats(text: str) -> tuple[str, ...]:
     wanted = tuple(dict.fromkeys(f.strip().lower().lstrip(".") for f in text.split(",") if f.strip()))
-    unknown = [f for f in wanted if f not in FORMATS]
+    unknown = [f for f in wanted if f not in ALL_FORMATS]
     if unknown or not wanted:
         raise ReportgenError(
-            f"--formats: unknown format(s) {', '.join(unknown) or '(none)'}; choose from pptx, pdf, xlsx"
+            f"--formats: unknown format(s) {', '.join(unknown) or '(none)'}; choose from {', '.join(ALL_FORMATS)}"
         )
     return wanted
 
