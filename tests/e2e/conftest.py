@@ -1,7 +1,7 @@
 """One real Skåne build from the bundled demo data, shared by every end-to-end test.
 
-Building a whole county (about 180 slides in three formats plus 33 municipality
-files) is the slow part of the suite, so it happens once per session.
+Building a whole county (about 180 slides in three formats, the web edition and 33
+municipality files) is the slow part of the suite, so it happens once per session.
 """
 
 from __future__ import annotations
@@ -30,22 +30,28 @@ class Built:
     pptx: Path
     pdf: Path
     xlsx: Path
+    web: Path  # the web edition's folder
     metrics: dict[str, Any]
+    riket: dict[str, Any]  # ``reportgen metrics --national``: the Riket figures beside the county's
 
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("e2e") / "output"
-    assert main(["build", "--county", COUNTY, "--out", str(out), "--jobs", "1"]) == 0
-    metrics_file = out / "metrics.json"
+    formats = "pptx,pdf,xlsx,html"
+    assert main(["build", "--county", COUNTY, "--out", str(out), "--jobs", "1", "--formats", formats]) == 0
+    metrics_file, riket_file = out / "metrics.json", out / "riket.json"
     assert main(["metrics", "--county", COUNTY, "--format", "json", "--out", str(metrics_file)]) == 0
+    assert main(["metrics", "--national", "--format", "json", "--out", str(riket_file)]) == 0
     folder = out / SLUG
     return Built(
         folder=folder,
         pptx=folder / f"{SLUG}-analysrapport.pptx",
         pdf=folder / f"{SLUG}-analysrapport.pdf",
         xlsx=folder / f"{SLUG}-resultat.xlsx",
+        web=folder / f"{SLUG}-webb",
         metrics=json.loads(metrics_file.read_text(encoding="utf-8")),
+        riket=json.loads(riket_file.read_text(encoding="utf-8")),
     )
 
 

@@ -95,6 +95,7 @@ def render_chart(ctx: BlockContext, spec: ChartSpec) -> Markup:
     return macro(
         "chart",
         id=prefix,
+        key=spec.key,
         svg=svg,
         caption=caption,
         caption_hidden=caption == ctx.slide.title,

@@ -90,7 +90,7 @@ def render_web(
             "section.html.j2",
             page_title=f"{section_heading(section)} – {frame(name).site_title}",
             number=section.number,
-            heading=section.title,
+            heading=_divider_title(section),
             lead=(),
             pager=pager,
             **_section_body(levels[i], charts, t),
@@ -114,6 +114,12 @@ def render_web(
     files[STYLESHEET] = stylesheet(theme)
     files.update(font_files(theme))
     return WebEdition(files)
+
+
+def _divider_title(section: Section) -> str:
+    """The section's heading as its divider slide shows it (the outline's name otherwise)."""
+    first = section.slides[0] if section.slides else None
+    return first.title if first is not None and first.kind == "section" and first.title else section.title
 
 
 def _link(section: Section) -> Link:
