@@ -16,7 +16,7 @@ from reportgen import numbers as fmt
 from reportgen.deck.model import ChartSpec, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
 from reportgen.render.dispatch import block_table
-from reportgen.render.html.svg import inline_svg, natural_size
+from reportgen.render.html.svg import inline_svg, natural_size, smallest_text
 from reportgen.render.html.templates import macro
 
 
@@ -83,8 +83,7 @@ def render_chart(ctx: BlockContext, spec: ChartSpec) -> Markup:
         raise ValueError(f"chart {spec.key!r} was drawn without its SVG (draw_charts(..., svg=True))")
     t = ctx.texts
     prefix = f"d{next(ctx.ids)}"
-    width, _ = natural_size(art.svg)
-    svg = inline_svg(art.svg, prefix=prefix, title=spec.alt_text, min_width_pt=width * float(t["chart_min_scale"]))
+    svg = inline_svg(art.svg, prefix=prefix, title=spec.alt_text, min_width_pt=_min_width(art.svg, t))
     caption = spec.caption or spec.axis_label or ctx.slide.title
     values = [[fmt.value(s.values[i], spec.value_format) for s in spec.series] for i in range(len(spec.categories))]
     rows = [
@@ -120,6 +119,16 @@ BLOCK_RENDERERS: Mapping[type, Callable[[BlockContext, Any], Markup]] = block_ta
 
 
 # --------------------------------------------------------------------- helpers
+def _min_width(svg: bytes, t: Mapping[str, Any]) -> float | None:
+    """The narrowest the chart may be shown (points) so that its smallest label stays
+    ``chart_min_label_px`` CSS pixels high (a CSS pixel is 3/4 of a point)."""
+    smallest = smallest_text(svg)
+    if smallest is None:
+        return None
+    width, _ = natural_size(svg)
+    return width * float(t["chart_min_label_px"]) * 0.75 / smallest
+
+
 def _nest(paragraphs: tuple[Paragraph, ...]) -> list[dict[str, Any]]:
     """Paragraphs as a tree: level-0 ones stand alone; a run of bullets becomes a list in
     which a deeper bullet belongs to the bullet above it."""

@@ -25,6 +25,7 @@ _METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
 _STYLE = re.compile(r"<defs>\s*<style[^>]*>.*?</style>\s*</defs>\s*", re.DOTALL)
 _ID = re.compile(r'\sid="([^"]*)"')
 _REFERENCE = re.compile(r'url\(#([^)"]+)\)|href="#([^"]+)"')
+_FONT_SIZE = re.compile(r"font-size: ([0-9.]+)px")
 
 
 def natural_size(svg: bytes | str) -> tuple[float, float]:
@@ -35,6 +36,14 @@ def natural_size(svg: bytes | str) -> tuple[float, float]:
         raise ValueError("not an SVG document: no <svg> element")
     sizes = dict(_SIZE.findall(root.group(0)))
     return float(sizes["width"]), float(sizes["height"])
+
+
+def smallest_text(svg: bytes | str) -> float | None:
+    """The smallest font size of the chart's text, in points (Matplotlib's SVG user unit
+    is the point), or None for a chart without text."""
+    text = svg.decode("utf-8") if isinstance(svg, bytes) else svg
+    sizes = [float(s) for s in _FONT_SIZE.findall(text)]
+    return min(sizes) if sizes else None
 
 
 def inline_svg(svg: bytes, *, prefix: str, title: str, min_width_pt: float | None = None) -> Markup:

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from reportgen.figures.draw import draw_chart
-from reportgen.render.html.svg import inline_svg, natural_size
+from reportgen.render.html.svg import inline_svg, natural_size, smallest_text
 from tests.figures import samples as S
 
 
@@ -64,3 +64,16 @@ def test_size_is_kept_and_a_floor_can_be_set(drawn):
     assert f'style="min-width: {width * 0.8:.1f}pt"' in markup
     with pytest.raises(ValueError, match="no <svg>"):
         inline_svg(b"<html></html>", prefix="d1", title="x")
+
+
+def test_a_chart_is_never_shown_with_labels_under_ten_css_pixels(drawn):
+    from reportgen.render.html.blocks import _min_width
+    from reportgen.render.html.texts import web_texts
+
+    smallest = smallest_text(drawn)
+    width, _ = natural_size(drawn)
+    assert smallest == pytest.approx(10) or smallest < 10  # the chart's labels, in points
+    floor = _min_width(drawn, web_texts())
+    # At that width the smallest label is 10 CSS px = 7.5 pt: scale = 7.5 / smallest.
+    assert floor == pytest.approx(width * 7.5 / smallest)
+    assert smallest_text(b'<svg viewBox="0 0 1 1" width="1pt" height="1pt"></svg>') is None
