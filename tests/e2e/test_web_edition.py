@@ -24,6 +24,7 @@ from reportgen.batch.manifest import read_manifest
 from reportgen.figures import format as fmt
 from reportgen.text import slugify
 from tests.e2e.conftest import Built
+from tests.e2e.test_county_deck import AREAS
 from tests.e2e.web_check import (
     AXE,
     axe_violations,
@@ -35,14 +36,6 @@ from tests.e2e.web_check import (
     start_vnu,
 )
 
-AREAS = (
-    "äldre",
-    "barn och unga",
-    "funktionshinder",
-    "missbruk och beroende",
-    "socialpsykiatri",
-    "våld i nära relationer",
-)
 DIMENSIONS = ("form", "regi", "beslut")
 CATEGORIES = ("A", "AB", "B")
 BUCKETS = ("1-20", "21-100", "101-500", "500+", "vet_ej")
