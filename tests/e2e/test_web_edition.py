@@ -20,8 +20,8 @@ import lxml.html
 import pytest
 from pptx import Presentation
 
+from reportgen import numbers as fmt
 from reportgen.batch.manifest import read_manifest
-from reportgen.figures import format as fmt
 from reportgen.text import slugify
 from tests.e2e.conftest import Built
 from tests.e2e.test_county_deck import AREAS

@@ -138,7 +138,7 @@ def test_every_page_links_home_the_sections_and_is_labelled_synthetic(edition):
 
 
 def test_no_demo_label_on_real_data(charts):
-    deck = replace(sample_deck(), synthetic=False)
+    deck = replace(sample_deck(), demo_label="")
     edition = render_web(deck, charts)
     assert all(b"demo-label" not in edition.files[name] for name in edition.pages)
 
