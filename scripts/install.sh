@@ -30,14 +30,14 @@ fi
 python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 
 # Exact versions, so every machine checks against the same rules. No lock file: the
-# prefix is a private tool folder, not a Node project. vnu-jar's postinstall only looks
-# for a Java runtime, which the step above provides.
+# prefix is a private tool folder, not a Node project. --ignore-scripts: vnu-jar's
+# postinstall would look for (and try to fetch) a Java runtime; the step above installs one.
 WEB_CHECK=.cache/web-check
 AXE_VERSION=4.14.1
 VNU_VERSION=26.9.27
 have() { [ -f "$WEB_CHECK/node_modules/$1/package.json" ] && grep -q "\"version\": \"$2\"" "$WEB_CHECK/node_modules/$1/package.json"; }
 if ! have axe-core "$AXE_VERSION" || ! have vnu-jar "$VNU_VERSION"; then
   echo "Installing axe-core $AXE_VERSION and vnu-jar $VNU_VERSION into $WEB_CHECK"
-  npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix "$WEB_CHECK" \
+  npm install --silent --ignore-scripts --no-save --no-package-lock --no-audit --no-fund --prefix "$WEB_CHECK" \
     "axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION" >/dev/null
 fi
