@@ -3,7 +3,7 @@
 Matplotlib draws the figure once per ``savefig``, so each chart is saved once, as a
 vector PDF; pypdfium2 renders that PDF to the PNG (PERFORMANCE.md: about a third of the
 cost of a second Matplotlib save). The web edition also takes an SVG of the same figure
-object (``svg=True``): no second build, and the SVG save costs about a third of the PDF
+object (``svg=True``): no second build, and the SVG save costs less than half the PDF
 save, as it embeds no font (``svg.fonttype: none`` keeps text as ``<text>``). Figures are
 plain ``Figure`` objects — no pyplot, no backend switch — inside ``rc_context``, so
 nothing global changes.
