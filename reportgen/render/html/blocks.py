@@ -87,10 +87,14 @@ def render_chart(ctx: BlockContext, spec: ChartSpec) -> Markup:
     caption = spec.caption or spec.axis_label or ctx.slide.title
     values = [[fmt.value(s.values[i], spec.value_format) for s in spec.series] for i in range(len(spec.categories))]
     rows = [
-        {"category": category, "values": row, "highlight": i in spec.highlight}
+        {"category": category, "values": row, "classes": _row_classes(i, spec)}
         for i, (category, row) in enumerate(zip(spec.categories, values, strict=True))
     ]
     lines = ", ".join(line.label for line in spec.reference_lines)
+    small = ", ".join(spec.categories[i] for i in spec.small_base)
+    remarks = [t["reference_lines"].format(lines=lines)] if lines else []
+    if small and spec.small_base_label:  # the hatch's meaning, in words beside the numbers
+        remarks.append(t["small_base"].format(label=spec.small_base_label, names=small))
     return macro(
         "chart",
         id=prefix,
@@ -102,7 +106,7 @@ def render_chart(ctx: BlockContext, spec: ChartSpec) -> Markup:
         table_caption=t["chart_data_caption"].format(caption=caption),
         header=[t["category_header"], *(s.name for s in spec.series)],
         rows=rows,
-        lines=t["reference_lines"].format(lines=lines) if lines else "",
+        remarks=remarks,
         region=spec.region,
     )
 
@@ -119,6 +123,12 @@ BLOCK_RENDERERS: Mapping[type, Callable[[BlockContext, Any], Markup]] = block_ta
 
 
 # --------------------------------------------------------------------- helpers
+def _row_classes(index: int, spec: ChartSpec) -> str:
+    """Länet and Riket rows stand out as in the chart; hatched (small-base) rows too."""
+    marks = [("highlight", spec.highlight), ("small-base", spec.small_base)]
+    return " ".join(name for name, positions in marks if index in positions)
+
+
 def _min_width(svg: bytes, t: Mapping[str, Any]) -> float | None:
     """The narrowest the chart may be shown (points) so that its smallest label stays
     ``chart_min_label_px`` CSS pixels high (a CSS pixel is 3/4 of a point)."""

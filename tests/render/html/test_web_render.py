@@ -209,3 +209,18 @@ def test_bullets_nest_as_lists(levels, expected):
         return out
 
     assert [(n["kind"], n["text"]) if n["kind"] == "p" else shape(n["items"]) for n in nodes] == expected
+
+
+def test_hatched_bars_are_named_in_words_below_the_data(charts):
+    bar = replace(chart_specs()[0], small_base=(1, 2), small_base_label="Streckad stapel: färre än 5 svar")
+    deck = sample_deck()
+    first = deck.sections[0]
+    slides = tuple(
+        replace(s, blocks=tuple(bar if getattr(b, "key", "") == bar.key else b for b in s.blocks)) for s in first.slides
+    )
+    deck = replace(deck, sections=(replace(first, slides=slides), *deck.sections[1:]))
+    drawn = {**charts, bar.key: draw_charts([bar], png=False, svg=True)[bar.key]}
+    doc = lxml.html.document_fromstring(render_web(deck, drawn).files["1-aldre.html"])
+    (figure,) = doc.xpath("//figure")
+    assert figure.xpath("./details/p/text()") == ["Streckad stapel: färre än 5 svar – Lund, Ystad."]
+    assert [tr.get("class") for tr in figure.xpath("./details//tbody/tr")] == [None, "small-base", "small-base"]
