@@ -293,7 +293,8 @@ def test_chart_data_tables_equal_reportgen_metrics(built: Built, pages):
             d, rd = c["dimensions"][dim], riket["areas"][area]["dimensions"][dim]
             (figure,) = charts[f"{s}/{dim}/kommun"]
             labels, values = _data(figure)
-            rows = {u["label"]: u for u in d["per_respondent"] if u["n_pairs"]}
+            # Each municipality's bar carries its base: the insatser with an answer.
+            rows = {f"{u['label']} ({u['n_pairs']})": u for u in d["per_respondent"] if u["n_pairs"]}
             rows["Länet"], rows["Riket"] = d["total"], rd["total"]
             expected = {k: [_pct(u["counts"][x], u["n_pairs"]) for x in CATEGORIES] for k, u in rows.items()}
             assert dict(zip(labels, values, strict=True)) == expected
