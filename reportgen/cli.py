@@ -14,7 +14,7 @@ from reportgen import __version__
 from reportgen.errors import ReportgenError
 
 #: Command modules under reportgen.commands, in the order --help lists them.
-COMMANDS = ("build", "validate", "metrics", "distribute", "demo_data", "counties")
+COMMANDS = ("build", "validate", "map_export", "metrics", "distribute", "demo_data", "counties")
 
 
 def parser() -> argparse.ArgumentParser:

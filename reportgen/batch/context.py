@@ -75,22 +75,22 @@ def _hash_tree(digest: Any, root: Path) -> None:
         digest.update(path.read_bytes())
 
 
-def fingerprint(data: Path | None, template: Path | None, date: str) -> str:
+def fingerprint(data: Path | None, template: Path | None, date: str, mapping: Path | None = None) -> str:
     digest = hashlib.sha256(__version__.encode())
     digest.update(date.encode())
-    for part in (data or DEMO_DIR, LAYOUTS_DIR, template):
+    for part in (data or DEMO_DIR, LAYOUTS_DIR, template, mapping):
         if part is not None and part.exists():
             _hash_tree(digest, part)
     return digest.hexdigest()
 
 
-def shared_context(data: Path | None, template: Path | None = None) -> SharedContext:
+def shared_context(data: Path | None, template: Path | None = None, mapping: Path | None = None) -> SharedContext:
     from reportgen.deck.layout import load_layouts
     from reportgen.metrics.catalog_stats import catalog_figures
     from reportgen.metrics.compute import compute_scope
     from reportgen.metrics.insights import national_insights
 
-    survey = load_survey(data).survey
+    survey = load_survey(data, mapping=mapping).survey
     tables = SurveyTables.prepare(survey)
     national = compute_scope(survey, NATIONAL, tables=tables)
     created = build_time()
@@ -103,5 +103,5 @@ def shared_context(data: Path | None, template: Path | None = None) -> SharedCon
         insights=national_insights(national),
         date_text=date,
         created=created,
-        fingerprint=fingerprint(data, template, date),
+        fingerprint=fingerprint(data, template, date, mapping),
     )

@@ -37,6 +37,7 @@ class BuildOptions:
     template: Path | None = None
     force: bool = False
     municipality_files: bool = True
+    mapping: Path | None = None  # read wide exports through this mapping (docs/input-format.md §4)
 
 
 @dataclass

@@ -152,7 +152,7 @@ def timed_run(
     data: Path | None, scopes_of: object, options: BuildOptions, jobs: int, console: Console
 ) -> tuple[list[ScopeResult], float]:
     started = time.perf_counter()
-    ctx = shared_context(data, options.template)
+    ctx = shared_context(data, options.template, options.mapping)
     scopes = scopes_of(ctx)  # type: ignore[operator]
     results = run_scopes(ctx, scopes, options, jobs=jobs, console=console)
     return results, time.perf_counter() - started

@@ -54,7 +54,7 @@ def run_appendix(args: argparse.Namespace, console: Console) -> int:
 
     started = time.perf_counter()
     formats = appendix_formats(getattr(args, "formats", None))
-    tables = SurveyTables.prepare(load_survey(args.data).survey)
+    tables = SurveyTables.prepare(load_survey(args.data, mapping=getattr(args, "mapping", None)).survey)
     scopes = appendix_scopes(tables, args)
     job = AppendixJob(out=Path(args.out), formats=formats, created=build_time())
     results = build_appendices(tables, scopes, job, jobs=getattr(args, "jobs", 1), console=console)

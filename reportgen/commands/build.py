@@ -10,6 +10,7 @@ from rich.console import Console
 from reportgen.batch.context import NATIONAL, SharedContext
 from reportgen.batch.county import ALL_FORMATS, FORMATS, BuildOptions
 from reportgen.batch.runner import default_jobs, summary_table, timed_run
+from reportgen.commands.mapping_option import add_mapping_option
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope
 
@@ -34,6 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     who.add_argument("--all", action="store_true", help="every county (and, with --appendix, Riket)")
     who.add_argument("--national", action="store_true", help="the same deck for the whole country (Riket)")
     p.add_argument("--data", type=Path, help="folder or file with answer files (default: bundled demo data)")
+    add_mapping_option(p)
     p.add_argument("--out", type=Path, default=Path("output"), help="output folder (default: output)")
     p.add_argument(
         "--formats",
@@ -95,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         template=args.template,
         force=args.force,
         municipality_files=args.municipality_files and not args.national,
+        mapping=args.mapping,
     )
 
     def scopes_of(ctx: SharedContext) -> list[Scope]:

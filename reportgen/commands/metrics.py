@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from reportgen.atomic import write_bytes_atomic
+from reportgen.commands.mapping_option import add_mapping_option
 from reportgen.errors import ReportgenError
 from reportgen.metrics.appendix import appendix_from
 from reportgen.metrics.compute import compute_scope
@@ -39,13 +40,14 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--table", choices=TABLES, help="one table instead of everything (CSV default: summary)")
     p.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     p.add_argument("--data", type=Path, help="folder or file with answer files (default: bundled demo data)")
+    add_mapping_option(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from reportgen.io.load import load_survey
 
-    survey = load_survey(args.data).survey
+    survey = load_survey(args.data, mapping=args.mapping).survey
     scope = scope_for(survey, None if args.national else args.county)
     areas = [area_key(survey, args.area)] if args.area else None
     table = args.table or ("summary" if args.format == "csv" else None)

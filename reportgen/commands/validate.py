@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from reportgen.commands.mapping_option import add_mapping_option
 from reportgen.io.load import check_survey
 from reportgen.io.report import format_problems
 from reportgen.paths import DEMO_DIR
@@ -26,12 +27,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--data", type=Path, metavar="PATH", help=f"answer folder or file (default: the demo data in {DEMO_DIR.name}/)"
     )
+    add_mapping_option(p)
     p.add_argument("--strict", action="store_true", help="treat warnings as failure (exit code 1)")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    checked = check_survey(args.data)
+    checked = check_survey(args.data, mapping=args.mapping)
     if checked.problems:
         print("\n".join(format_problems(checked.problems)))
     if checked.survey is None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
+from reportgen.io.mapping import read_mapping
 from reportgen.io.read import answer_files
 from reportgen.io.report import AnswerFileError
 from reportgen.io.validate import Checked, check, nothing_to_report
@@ -41,9 +42,11 @@ def check_survey(
     catalog: Catalog | None = None,
     register: Register | None = None,
     demo_dir: Path = DEMO_DIR,
+    mapping: Path | None = None,
 ) -> Checked:
     """Validate without raising: what ``reportgen validate`` reports. ``path`` None means
-    ``demo_dir``, the bundled demo data."""
+    ``demo_dir``, the bundled demo data; ``mapping`` is a mapping file for wide exports
+    (docs/input-format.md §4), checked with the answers."""
     if path is None and not (demo_dir.is_dir() and answer_files(demo_dir)):
         problem = Problem(
             str(demo_dir),
@@ -54,12 +57,18 @@ def check_survey(
         )
         return Checked(None, (problem,))
     source = Path(path) if path is not None else demo_dir
+    catalog = catalog or Catalog.load()
+    rules, mapping_problems = read_mapping(Path(mapping), catalog) if mapping is not None else (None, [])
     checked = check(
         source,
-        catalog or Catalog.load(),
+        catalog,
         register or Register.load(),
         synthetic=is_synthetic(Path(path) if path is not None else None),
+        mapping=rules,
     )
+    if mapping_problems:
+        failed = any(p.severity == "error" for p in mapping_problems)
+        checked = Checked(None if failed else checked.survey, (*mapping_problems, *checked.problems))
     if checked.survey is None:
         return checked
     # Files of headers only would build a report of zeros.
@@ -71,13 +80,18 @@ def check_survey(
 
 
 def load_survey(
-    path: Path | None = None, *, catalog: Catalog | None = None, register: Register | None = None
+    path: Path | None = None,
+    *,
+    catalog: Catalog | None = None,
+    register: Register | None = None,
+    mapping: Path | None = None,
 ) -> LoadResult:
-    """The validated Survey of a folder or file (None: the bundled demo data).
+    """The validated Survey of a folder or file (None: the bundled demo data), read through
+    ``mapping`` when given.
 
     Raises ``ValidationError`` with every problem when there is at least one error.
     """
-    checked = check_survey(path, catalog=catalog, register=register)
+    checked = check_survey(path, catalog=catalog, register=register, mapping=mapping)
     if checked.survey is None:
         raise AnswerFileError(checked.problems)
     return LoadResult(checked.survey, checked.warnings)

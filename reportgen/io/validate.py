@@ -18,8 +18,10 @@ from reportgen.io.area_rows import check_areas
 from reportgen.io.columns import AREA_COLUMNS, INSATS_COLUMNS, Header, recognise
 from reportgen.io.insats_rows import check_answers
 from reportgen.io.insatser import InsatsMatcher
+from reportgen.io.mapping import Mapping
 from reportgen.io.read import EMPTY, NO_ROWS, RawTable, read_answer_files
 from reportgen.io.respondents import RespondentMatcher
+from reportgen.io.wide_reader import WideReader
 from reportgen.register import Register
 from reportgen.survey import RESPONDING, Survey
 
@@ -44,13 +46,21 @@ class Checked:
         return tuple(p for p in self.problems if p.severity != "error")
 
 
-def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool = False) -> Checked:
-    """Read and validate everything under ``path``; never raises for bad user data."""
+def check(
+    path: Path, catalog: Catalog, register: Register, *, synthetic: bool = False, mapping: Mapping | None = None
+) -> Checked:
+    """Read and validate everything under ``path``; never raises for bad user data.
+
+    Wide exports (one row per unit, docs/input-format.md §3) are reshaped into the long
+    layout's tables first, so both layouts go through the same checks."""
     tables, problems = read_answer_files(path)
     area_parts: list[pd.DataFrame] = []
     insats_parts: list[pd.DataFrame] = []
+    wide = WideReader(catalog, mapping)
     for raw in tables:
         table, header = _with_header(raw)
+        if wide.take(raw, header):
+            continue
         if header.kind is None and table.sheet is not None:
             # Workbooks often carry an explanation sheet beside the answers.
             problems.append(Problem(table.file, None, None, None, _IGNORED_SHEET, "warning"))
@@ -62,6 +72,9 @@ def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool =
         columns = AREA_COLUMNS if header.kind == "area" else INSATS_COLUMNS
         part = _named(table, header.rename, columns)
         (area_parts if header.kind == "area" else insats_parts).append(part)
+    area_parts += wide.area_parts
+    insats_parts += wide.insats_parts
+    problems += wide.problems
     if not (area_parts or insats_parts) and not any(p.severity == "error" for p in problems):
         problems.append(Problem(str(path), None, None, None, "no table of area or insats answers found"))
     units = RespondentMatcher(register)
@@ -74,7 +87,7 @@ def check(path: Path, catalog: Catalog, register: Register, *, synthetic: bool =
         # An empty answer file is the likelier cause of missing area rows: fixing it
         # comes first, and a warning per area would only repeat it.
         problems += _without_status(responses, answers, register)
-    problems = _in_file_order(problems, [t.file for t in tables])
+    problems = _in_file_order(wide.unmask(problems), [t.file for t in tables])
     if any(p.severity == "error" for p in problems):
         return Checked(None, tuple(problems))
     survey = Survey(catalog, register, responses, wish_groups, answers, synthetic=synthetic)
