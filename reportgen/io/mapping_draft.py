@@ -11,7 +11,6 @@ from pathlib import Path
 
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
-from reportgen.io.columns import recognise
 from reportgen.io.mapping import Mapping
 from reportgen.io.read import read_answer_files
 from reportgen.io.wide_header import WideHeader
@@ -35,7 +34,7 @@ def draft_mapping(path: Path, catalog: Catalog, mapping: Mapping | None = None) 
     headers: list[WideHeader] = []
     long_files: list[str] = []
     for raw in tables:
-        found = reader.wide_header(raw, recognise(raw.file, raw.headers, raw.header_row))
+        found = reader.wide_header(raw)
         if found is None:
             long_files.append(raw.file)
             continue

@@ -58,9 +58,9 @@ def check(
     insats_parts: list[pd.DataFrame] = []
     wide = WideReader(catalog, mapping)
     for raw in tables:
-        table, header = _with_header(raw)
-        if wide.take(raw, header):
+        if wide.take(raw):
             continue
+        table, header = _with_header(raw)
         if header.kind is None and table.sheet is not None:
             # Workbooks often carry an explanation sheet beside the answers.
             problems.append(Problem(table.file, None, None, None, _IGNORED_SHEET, "warning"))

@@ -21,7 +21,7 @@ import pandas as pd
 
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
-from reportgen.io.columns import AREA_COLUMNS, FOLLOW_UPS, INSATS_COLUMNS
+from reportgen.io.columns import ALIASES, AREA_COLUMNS, FOLLOW_UPS, INSATS_COLUMNS, header_key
 from reportgen.io.read import RawTable
 from reportgen.io.values import text_series
 from reportgen.io.wide_header import HeaderRules, WideHeader
@@ -32,6 +32,7 @@ from reportgen.text import fold
 TAG = "\x1f"
 _TAG_PATTERN = re.compile(TAG + r"[A-Z0-9]*")
 _TITLE_ROWS = 5
+LONG_KEYS = {header_key(alias): column for column, aliases in ALIASES.items() for alias in (column, *aliases)}
 _CHOSEN = {"1", "x", "ja", "vald", "valt", "yes", "true", "sant"}
 _NOT_CHOSEN = {"0", "nej", "no", "false", "falskt", "ej vald"}
 
@@ -51,12 +52,22 @@ class WideTable:
 def find_wide(raw: RawTable, rules: HeaderRules) -> tuple[RawTable, WideHeader] | None:
     """The table and its wide header, trying a few title lines above the header row too;
     None when the table is not a wide export."""
-    candidates = [raw] + [raw.header_at(p) for p in range(min(_TITLE_ROWS, len(raw.cells)))]
-    for table in candidates:
+    for position in range(-1, min(_TITLE_ROWS, len(raw.cells))):
+        table = raw if position < 0 else raw.header_at(position)
+        if is_long(table.headers):
+            return None
         header = rules.place(table.file, table.headers, table.header_row)
         if header is not None:
             return table, header
     return None
+
+
+def is_long(headers: list[str]) -> bool:
+    """A header row of the long layout: insats answers, or area answers with område and status."""
+    present = {LONG_KEYS.get(header_key(h)) for h in headers}
+    if present & {"insats_id", "insats", "erbjuden"}:
+        return True
+    return {"område", "status"} <= present and bool(present & {"kommunkod", "kommun"})
 
 
 def read_wide(table: RawTable, header: WideHeader, catalog: Catalog) -> WideTable:
@@ -170,7 +181,7 @@ def _insats_rows(
         "insats": np.full(len(rows), np.nan, dtype=object),
         **{f: grid[f][rows, ks] for f in fields},
     }
-    frame = pd.DataFrame({c: text_series(list(data[c])) for c in INSATS_COLUMNS})
+    frame = pd.DataFrame({c: text_series(data[c]) for c in INSATS_COLUMNS})
     frame["_file"] = [table.file + TAG + i for i in frame["insats_id"]]
     frame["_row"] = table.rows[rows]
     return frame

@@ -94,14 +94,14 @@ class HeaderRules:
                     "--mapping"
                 )
             problems.append(Problem(file, row, None, None, f"wide export: {message}"))
-            return WideHeader(file, row, None, tuple(columns), tuple(problems))
+            return WideHeader(file, row, None, _with_unplaced(columns, pending), tuple(problems))
         if len(mapped_areas) > 1:
             problems.append(
                 Problem(
                     file, row, None, None, f"the mapping places insatser of several areas here: {_join(mapped_areas)}"
                 )
             )
-            return WideHeader(file, row, None, tuple(columns), tuple(problems))
+            return WideHeader(file, row, None, _with_unplaced(columns, pending), tuple(problems))
         area = next(iter(mapped_areas)) if mapped_areas else max(votes, key=lambda a: votes[a])
         placements = self.names.place([h for _, h in pending], area) if pending else []
         for (position, header), placement in zip(pending, placements, strict=True):
@@ -178,6 +178,15 @@ class HeaderRules:
             ):
                 return Column(column.position, column.header, "group", column.column, huvudgrupp_id=number)
         return column
+
+
+def _with_unplaced(columns: list[Column], pending: list[tuple[int, str]]) -> tuple[Column, ...]:
+    """The columns with the headers left undecided, for the draft mapping to list."""
+    unplaced = [
+        Column(position, header, "unplaced", note="unmatched: a question code" if is_code(header) else "unmatched")
+        for position, header in pending
+    ]
+    return tuple(sorted([*columns, *unplaced], key=lambda c: c.position))
 
 
 def _from_mapping(position: int, header: str, row: MappingRow) -> Column:
@@ -262,7 +271,8 @@ def _header_problems(file: str, row: int, columns: list[Column], area: str, cata
     wrong_area = sorted({c.insats_id for c in insatser if catalog.table.at[c.insats_id, "area"] != area})
     if wrong_area:
         problems.append(Problem(file, row, None, None, f"insatser of another area than '{area}': {_join(wrong_area)}"))
-    missing = [i for i in catalog.area(area)["insats_id"] if i not in {c.insats_id for c in insatser}]
+    given = {c.insats_id for c in insatser}
+    missing = [i for i in catalog.area(area)["insats_id"] if i not in given]
     if missing and insatser:
         shown = ", ".join(f"{i} '{catalog.table.at[i, 'label']}'" for i in missing[:_SHOWN])
         more = f" and {len(missing) - _SHOWN} more" if len(missing) > _SHOWN else ""

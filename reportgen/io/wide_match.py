@@ -164,16 +164,41 @@ class _Names:
 
 
 def _scores(texts: list[str], parts: list[list[_Part]], keys: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Score (0–100) of every name in every header, and whether it is there as written."""
+    """Score (0–100) of every name in every header, and whether it is there as written.
+
+    A header holding a name as written needs scores only for the longer names that contain
+    it (``_best`` looks at no other); the rest are compared with every name."""
+    padded = [f" {k} " for k in keys]
+    exact = np.array([[k in f" {t} " for k in padded] for t in texts], dtype=bool).reshape(len(texts), -1)
+    scores = np.where(exact, 100.0, 0.0).astype(np.float32)
+    written = exact.any(axis=1)
+    longer = [[k for k in range(len(keys)) if k != j and padded[j] in padded[k]] for j in range(len(keys))]
+    for n in np.flatnonzero(written):
+        for j in {k for b in np.flatnonzero(exact[n]) for k in longer[b]}:
+            if not exact[n, j]:
+                scores[n, j] = max([_score(texts[n], keys[j]), *(fuzz.ratio(p.text, keys[j]) for p in parts[n])])
+    rest = np.flatnonzero(~written)
+    if len(rest):
+        scores[rest] = _fuzzy_scores([texts[n] for n in rest], [parts[n] for n in rest], keys)
+    return scores, exact
+
+
+def _score(text: str, key: str) -> float:
+    """partial_ratio finds the shorter string in the longer: a header shorter than a name, or
+    a short name, is compared whole instead (never inside another word)."""
+    if len(key) > len(text) or len(key) <= SHORT_NAME:
+        return fuzz.ratio(text, key)
+    return fuzz.partial_ratio(key, text)
+
+
+def _fuzzy_scores(texts: list[str], parts: list[list[_Part]], keys: list[str]) -> np.ndarray:
+    """``_score`` of every name in every header (in bulk), or the best part's whole ratio."""
     key_lengths = np.array([len(k) for k in keys])
     text_lengths = np.array([len(t) for t in texts])
     partial = process.cdist(texts, keys, scorer=fuzz.partial_ratio, dtype=np.float32)
     whole = process.cdist(texts, keys, scorer=fuzz.ratio, dtype=np.float32)
-    exact = np.array([[f" {k} " in f" {t} " for k in keys] for t in texts], dtype=bool).reshape(len(texts), -1)
-    # partial_ratio finds the shorter string in the longer: a header shorter than a name, or
-    # a short name inside another word, must match whole instead.
     loose = (key_lengths[None, :] > text_lengths[:, None]) | (key_lengths[None, :] <= SHORT_NAME)
-    scores = np.where(exact, 100.0, np.where(loose, whole, partial))
+    scores = np.where(loose, whole, partial)
     flat = [p.text for items in parts for p in items]
     if flat:
         by_part = process.cdist(flat, keys, scorer=fuzz.ratio, dtype=np.float32)
@@ -182,7 +207,7 @@ def _scores(texts: list[str], parts: list[list[_Part]], keys: list[str]) -> tupl
             if items:
                 scores[n] = np.maximum(scores[n], by_part[start : start + len(items)].max(axis=0))
             start += len(items)
-    return scores, exact
+    return scores
 
 
 def _choose(

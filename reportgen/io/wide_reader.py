@@ -1,8 +1,8 @@
 """Collects the wide exports among a check's tables (the hook ``validate.check`` calls).
 
-A table is taken as wide when the long layout does not recognise it as insats answers or
-complete area answers and its header holds insats questions (or, with none placed, the
-tool's or personal columns, so the user gets the wide export's message).
+A table is taken as wide when its header is not the long layout's (insats answers, or area
+answers with område and status) and holds insats questions (or, with none placed, the
+tool's or personal columns or question codes, so the user gets the wide export's message).
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ import pandas as pd
 
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
-from reportgen.io.columns import Header
 from reportgen.io.mapping import Mapping
 from reportgen.io.read import RawTable
 from reportgen.io.wide import find_wide, read_wide, unmask
@@ -33,20 +32,14 @@ class WideReader:
         self._headers: dict[tuple[str, str], str] = {}
         self._used: set[int] = set()
 
-    def wide_header(self, raw: RawTable, header: Header) -> tuple[RawTable, WideHeader] | None:
+    def wide_header(self, raw: RawTable) -> tuple[RawTable, WideHeader] | None:
         """The table and its wide header when ``raw`` is a wide export; None leaves it to the
-        long layout (``header`` is the long layout's reading of it)."""
-        complete_area = header.kind == "area" and not any(p.severity == "error" for p in header.problems)
-        if header.kind == "insats" or complete_area:
-            return None
-        found = find_wide(raw, self.rules)
-        if found is None or (found[1].area is None and header.kind is not None):
-            return None  # with nothing placed, the long layout's message says more
-        return found
+        long layout."""
+        return find_wide(raw, self.rules)
 
-    def take(self, raw: RawTable, header: Header) -> bool:
+    def take(self, raw: RawTable) -> bool:
         """Read ``raw`` if it is a wide export (True), else leave it to the long layout."""
-        found = self.wide_header(raw, header)
+        found = self.wide_header(raw)
         if found is None:
             return False
         table, wide = found

@@ -10,6 +10,7 @@ word dropped: "E-post" → "epost").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rapidfuzz import fuzz
@@ -171,13 +172,13 @@ def words(header: str) -> list[str]:
 
 def has_word(found: list[str], patterns: tuple[str, ...] | frozenset[str]) -> bool:
     """Whether any word equals a pattern, or starts with one ending in ``*``."""
-    for pattern in patterns:
-        if pattern.endswith("*"):
-            if any(w.startswith(pattern[:-1]) for w in found):
-                return True
-        elif pattern in found:
-            return True
-    return False
+    return bool(_pattern(tuple(sorted(patterns))).search(" " + " ".join(found) + " "))
+
+
+@functools.cache
+def _pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    alternatives = [re.escape(p[:-1]) + r"\w*" if p.endswith("*") else re.escape(p) for p in patterns]
+    return re.compile(r" (?:" + "|".join(alternatives) + r") ")
 
 
 def personal_kind(header: str) -> str | None:
