@@ -1,5 +1,4 @@
-"""The bundled demo data as a survey tool's wide export (issue 21), made once per session
-from the long demo data: it follows whatever the demo data holds."""
+"""Wide-export fixtures: a private copy of the session's wide demo export (tests/conftest.py)."""
 
 from __future__ import annotations
 
@@ -9,22 +8,7 @@ from pathlib import Path
 import pytest
 
 from reportgen.catalog import Catalog
-from reportgen.io.load import load_survey
-from reportgen.io.write_wide import wide_file_name, write_wide
-from reportgen.survey import Survey
-
-
-@pytest.fixture(scope="session")
-def long_survey() -> Survey:
-    return load_survey().survey
-
-
-@pytest.fixture(scope="session")
-def wide_demo(tmp_path_factory: pytest.TempPathFactory, long_survey: Survey) -> Path:
-    """A folder with the six area exports and the SYNTHETIC marker (do not modify it)."""
-    folder = tmp_path_factory.mktemp("wide") / "export"
-    write_wide(long_survey, folder)
-    return folder
+from reportgen.io.write_wide import wide_file_name
 
 
 @pytest.fixture
