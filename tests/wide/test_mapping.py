@@ -96,8 +96,16 @@ def test_codes_only_export_loads_through_the_filled_mapping(
     assert not checked.errors, [str(p) for p in checked.errors]
     for name in TABLES:
         pdt.assert_frame_equal(getattr(checked.survey, name), getattr(long_survey, name), obj=name)
-    assert main(["validate", "--data", str(wide_copy), "--mapping", str(filled)]) == 0
-    assert capsys.readouterr().out.startswith("OK: 302 respondent units, 6 areas")
+    # validate, build and metrics read through the mapping too.
+    county = ["--county", "Gotlands län"]
+    assert main(["metrics", *county]) == 0
+    long_metrics = capsys.readouterr().out
+    assert main(["metrics", *county, "--data", str(wide_copy), "--mapping", str(filled)]) == 0
+    assert capsys.readouterr().out == long_metrics
+    out = tmp_path / "output"
+    build = ["build", *county, "--data", str(wide_copy), "--mapping", str(filled), "--out", str(out)]
+    assert main([*build, "--formats", "xlsx", "--no-municipality-files", "--jobs", "1"]) == 0
+    assert (out / "gotlands-lan" / "gotlands-lan-resultat.xlsx").is_file()
 
 
 def test_a_csv_mapping_overrides_the_rules(tmp_path: Path, wide_copy: Path, long_survey: Survey):
@@ -160,3 +168,13 @@ def test_map_refuses_to_overwrite_corrections(tmp_path: Path, wide_demo: Path, c
     assert main(["map", "--data", str(wide_demo), "--out", str(out)]) == 2
     assert "exists" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "my corrections"
+
+
+def test_a_changed_mapping_rebuilds(tmp_path: Path, wide_demo: Path):
+    from reportgen.batch.context import fingerprint
+
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns: []\n", encoding="utf-8")
+    before = fingerprint(wide_demo, None, "december 2026", mapping)
+    mapping.write_text("columns:\n- {header: Namn, question: personal}\n", encoding="utf-8")
+    assert fingerprint(wide_demo, None, "december 2026", mapping) != before
