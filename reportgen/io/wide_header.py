@@ -122,17 +122,16 @@ class HeaderRules:
         table = self.catalog.table
         if placement.insats_id is not None:
             label = str(table.at[placement.insats_id, "label"])
-            column = Column(position, header, "insats", placement.column, placement.insats_id, score=placement.score)
+            how = "a shortened name" if placement.shortened else f"a close match, score {placement.score:.0f}"
+            note = "" if placement.exact else f"check: {how} for '{label}'"
+            column = Column(
+                position, header, "insats", placement.column, placement.insats_id, score=placement.score, note=note
+            )
             if placement.exact:
                 return column, None
-            how = "a shortened name" if placement.shortened else f"a close match, score {placement.score:.0f}"
-            note = f"check: {how} for '{label}'"
             message = (
                 f"read as {placement.insats_id} '{label}', question {placement.column} ({how}); check it, or map "
                 "the column (reportgen map)"
-            )
-            column = Column(
-                position, header, "insats", placement.column, placement.insats_id, score=placement.score, note=note
             )
             return column, Problem(file, row, header, None, message, "warning")
         if placement.candidates:
@@ -268,9 +267,6 @@ def _header_problems(file: str, row: int, columns: list[Column], area: str, cata
                 "its follow-ups would all be ignored",
             )
         )
-    wrong_area = sorted({c.insats_id for c in insatser if catalog.table.at[c.insats_id, "area"] != area})
-    if wrong_area:
-        problems.append(Problem(file, row, None, None, f"insatser of another area than '{area}': {_join(wrong_area)}"))
     given = {c.insats_id for c in insatser}
     missing = [i for i in catalog.area(area)["insats_id"] if i not in given]
     if missing and insatser:

@@ -223,11 +223,11 @@ def _choose(
         return Placement(
             None, candidates=tuple(names.ids[j] for j in found), problem="the header fits more than one insats name"
         )
-    return _resolve_target(header, found, fitting, float(scores[found]), bool(exact[found]), text, parts, names)
+    return _resolve_target(header, found, float(scores[found]), bool(exact[found]), text, parts, names)
 
 
 def _resolve_target(
-    header: str, best: int, fitting: list[int], score: float, exact: bool, text: str, parts: list[_Part], names: _Names
+    header: str, best: int, score: float, exact: bool, text: str, parts: list[_Part], names: _Names
 ) -> Placement:
     """Same-named insatser for different target groups: the header's target words decide."""
     keys = names.keys
@@ -266,7 +266,7 @@ def _shortened(header: str, text: str, parts: list[_Part], names: _Names) -> Pla
             candidates=tuple(names.ids[j] for j in [best, *rivals]),
             problem="the shortened name is the start of more than one insats name",
         )
-    placement = _resolve_target(header, best, fitting, float(scores[best]), False, text, parts, names)
+    placement = _resolve_target(header, best, float(scores[best]), False, text, parts, names)
     return replace(placement, shortened=placement.insats_id is not None)
 
 

@@ -160,6 +160,7 @@ def test_an_unused_mapping_row_is_a_warning(tmp_path: Path, wide_copy: Path):
     assert checked.survey is not None
     [unused] = [p for p in checked.warnings if p.file == "mapping.yaml"]
     assert (unused.row, unused.value) == (1, "Ingen sådan kolumn")
+    assert main(["validate", "--data", str(path), "--mapping", str(mapping), "--strict"]) == 1
 
 
 def test_map_refuses_to_overwrite_corrections(tmp_path: Path, wide_demo: Path, capsys: pytest.CaptureFixture[str]):
