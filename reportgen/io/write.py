@@ -46,15 +46,21 @@ def write_survey(survey: Survey, folder: Path, *, split_by_area: bool = True) ->
                 written.append(_write(folder / insats_file_name(area), part, compress=True))
     else:
         written.append(_write(folder / INSATS_FILE, answers, compress=True))
-    # Insats files of an earlier write would be loaded beside the new ones.
-    for stale in sorted(folder.glob("insatssvar*.csv.gz")):
+    return finish_folder(survey, folder, written, "insatssvar*.csv.gz")
+
+
+def finish_folder(survey: Survey, folder: Path, written: list[Path], earlier: str) -> list[Path]:
+    """Remove files matching ``earlier`` that this write did not write (they would be loaded
+    beside the new ones), and write the ``SYNTHETIC`` marker for a synthetic survey or
+    remove a stale one. Returns ``written`` with the marker."""
+    for stale in sorted(folder.glob(earlier)):
         if stale not in written:
             stale.unlink()
     marker = folder / SYNTHETIC_MARKER
     if survey.synthetic:
         write_bytes_atomic(marker, b"Synthetic answers made by a seeded generator; not real survey data.\n")
-        written.append(marker)
-    elif marker.exists():
+        return [*written, marker]
+    if marker.exists():
         marker.unlink()
     return written
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from reportgen.io.columns import FOLLOW_UPS, VALUE_FIELDS
 from reportgen.io.wide_match import NameIndex
-from reportgen.io.write import SYNTHETIC_MARKER, _write
+from reportgen.io.write import _write, finish_folder
 from reportgen.survey import CANONICAL, Survey
 from reportgen.text import slugify
 
@@ -63,16 +63,7 @@ def write_wide(survey: Survey, folder: Path, *, typos: bool = True) -> list[Path
         frame = area_export(survey, area, names if typos else None)
         if len(frame):
             written.append(_write(folder / wide_file_name(area), frame, compress=False))
-    for stale in sorted(folder.glob(f"{WIDE_FILE_PREFIX}*.csv")):
-        if stale not in written:
-            stale.unlink()
-    marker = folder / SYNTHETIC_MARKER
-    if survey.synthetic:
-        marker.write_text("Synthetic answers made by a seeded generator; not real survey data.\n", encoding="utf-8")
-        written.append(marker)
-    elif marker.exists():
-        marker.unlink()
-    return written
+    return finish_folder(survey, folder, written, f"{WIDE_FILE_PREFIX}*.csv")
 
 
 def area_export(survey: Survey, area: str, names: NameIndex | None = None) -> pd.DataFrame:
