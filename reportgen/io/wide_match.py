@@ -89,8 +89,12 @@ class NameIndex:
 
     @cached_property
     def _table(self) -> pd.DataFrame:
-        table = self.catalog.table
-        return table.assign(key=table["name"].map(match_text))
+        """One row per insats and spelling: the source's name (as the survey had it) and
+        the corrected display name where they differ ("Umgängeskotaktperson")."""
+        table = self.catalog.table[["insats_id", "area", "target", "name", "display"]]
+        spellings = pd.concat([table.assign(key=table["name"]), table.assign(key=table["display"])])
+        spellings["key"] = spellings["key"].map(match_text)
+        return spellings.drop_duplicates(["insats_id", "key"]).sort_index(kind="stable")
 
     @cached_property
     def _ids(self) -> dict[str, str]:
@@ -109,11 +113,12 @@ class NameIndex:
         name written out in full): a file's area is the one its insatser belong to."""
         keys = list(self._table["key"])
         areas = list(self._table["area"])
+        area_of = self.catalog.table["area"]
         votes: dict[str, int] = {}
         for header in headers:
             by_id = self.insats_id_in(header)
             if by_id is not None:
-                found = {str(self._table.at[by_id[0], "area"])}
+                found = {str(area_of[by_id[0]])}
             else:
                 padded = f" {match_text(header)} "
                 hits = [i for i, key in enumerate(keys) if f" {key} " in padded]
@@ -217,12 +222,11 @@ def _choose(
     fitting = [j for j in range(len(keys)) if scores[j] >= CUTOFF]
     if not fitting:
         order = np.argsort(-scores, kind="stable")[:3]
-        return Placement(None, hints=tuple(names.ids[j] for j in order if scores[j] >= 60), problem="no insats name")
-    found = _best(text, parts, fitting, scores, exact, keys)
+        hints = tuple(dict.fromkeys(names.ids[j] for j in order if scores[j] >= 60))
+        return Placement(None, hints=hints, problem="no insats name")
+    found = _best(text, parts, fitting, scores, exact, names)
     if isinstance(found, list):
-        return Placement(
-            None, candidates=tuple(names.ids[j] for j in found), problem="the header fits more than one insats name"
-        )
+        return Placement(None, candidates=_ids(names, found), problem="the header fits more than one insats name")
     return _resolve_target(header, found, float(scores[found]), bool(exact[found]), text, parts, names)
 
 
@@ -235,11 +239,11 @@ def _resolve_target(
     same = [j for j in range(len(keys)) if keys[j] == keys[best]]
     if len(same) > 1:
         wanted = target_of(remainder, header) or "person"
-        chosen = [j for j in same if names.targets[j] == wanted]
+        chosen = list({names.ids[j]: j for j in same if names.targets[j] == wanted}.values())
         if len(chosen) != 1:
             return Placement(
                 None,
-                candidates=tuple(names.ids[j] for j in same),
+                candidates=_ids(names, same),
                 problem="the same insats name is used for several target groups; say which",
             )
         best = chosen[0]
@@ -259,11 +263,15 @@ def _shortened(header: str, text: str, parts: list[_Part], names: _Names) -> Pla
     if not fitting:
         return None
     best = max(fitting, key=lambda j: (scores[j], -len(keys[j])))
-    rivals = [j for j in fitting if keys[j] != keys[best] and scores[j] >= scores[best] - RIVAL_MARGIN]
+    rivals = [
+        j
+        for j in fitting
+        if keys[j] != keys[best] and names.ids[j] != names.ids[best] and scores[j] >= scores[best] - RIVAL_MARGIN
+    ]
     if rivals:
         return Placement(
             None,
-            candidates=tuple(names.ids[j] for j in [best, *rivals]),
+            candidates=_ids(names, [best, *rivals]),
             problem="the shortened name is the start of more than one insats name",
         )
     placement = _resolve_target(header, best, float(scores[best]), False, text, parts, names)
@@ -274,20 +282,26 @@ def _contains(longer: str, shorter: str) -> bool:
     return longer != shorter and f" {shorter} " in f" {longer} "
 
 
+def _ids(names: _Names, rows: list[int]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(names.ids[j] for j in rows))
+
+
 def _best(
-    text: str, parts: list[_Part], fitting: list[int], scores: np.ndarray, exact: np.ndarray, keys: list[str]
+    text: str, parts: list[_Part], fitting: list[int], scores: np.ndarray, exact: np.ndarray, names: _Names
 ) -> int | list[int]:
     """The name a header means, or the rivals when two fit about equally.
 
     A name written out in full wins over names that only come close ("Dagverksamhet anpassad
     för personer …" over "… för yngre personer …"), unless a longer name extends it and the
     header holds the extension too (a typo in the longer name). Without any name written
-    out, the closest wins, or a longer one extending it whose extension the header holds."""
+    out, the closest wins, or a longer one extending it whose extension the header holds. Two
+    spellings of one insats are no rivals."""
+    keys, ids = names.keys, names.ids
     written = [j for j in fitting if exact[j]]
     written = [j for j in written if not any(_contains(keys[k], keys[j]) for k in written)]
     if written:
         base = max(written, key=lambda j: len(keys[j]))
-        others = [j for j in written if keys[j] != keys[base]]
+        others = [j for j in written if keys[j] != keys[base] and ids[j] != ids[base]]
         if others:
             return [base, *others]
         fitting = [j for j in fitting if not exact[j] and _contains(keys[j], keys[base])]
@@ -303,6 +317,7 @@ def _best(
         j
         for j in fitting
         if keys[j] != keys[best]
+        and ids[j] != ids[best]
         and not _contains(keys[best], keys[j])
         and not _contains(keys[j], keys[best])
         and scores[j] >= scores[best] - RIVAL_MARGIN

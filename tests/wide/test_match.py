@@ -79,6 +79,12 @@ def place(names: NameIndex, header: str, area: str = "äldre"):  # type: ignore[
             "Hjälpmedel för att kunna…", "äldre", "ALD045", "erbjuden", False, id="shortened with an ellipsis"
         ),
         pytest.param("Tilsyn - regi", "äldre", "ALD016", "regi", False, id="short name, one letter dropped"),
+        pytest.param(
+            "Umgängeskotaktperson - regi", "barn och unga", "BOU113", "regi", True, id="the survey's own spelling"
+        ),
+        pytest.param(
+            "Umgängeskontaktperson - regi", "barn och unga", "BOU113", "regi", True, id="the corrected display name"
+        ),
     ],
 )
 def test_headers_are_placed(names, header, area, insats_id, column, exact):
