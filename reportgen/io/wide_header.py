@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from reportgen.catalog import Catalog
 from reportgen.errors import Problem
-from reportgen.io.columns import header_key
+from reportgen.io.columns import OPTIONAL, header_key
 from reportgen.io.mapping import INSATS_QUESTIONS, Mapping, MappingRow
 from reportgen.io.wide_match import NameIndex, Placement, match_text
 from reportgen.io.wide_words import UNIT_KEYS, area_question, is_code, personal_kind, tool_kind
@@ -254,6 +254,15 @@ def _header_problems(file: str, row: int, columns: list[Column], area: str, cata
             Problem(file, row, None, None, "wide export: no status column (the tool's completion status: Slutförd, …)")
         )
     insatser = [c for c in columns if c.role == "insats"]
+    fed = present | {c.column for c in columns if c.role in ("group", "insats")}
+    problems += [
+        Problem(
+            file, row, column, None, f"no column for this question, so every answer to it is blank: {shown}", "warning"
+        )
+        for kind in ("area", "insats")
+        for column, shown in OPTIONAL[kind].items()
+        if column not in fed
+    ]
     offered = {c.insats_id for c in insatser if c.column == "erbjuden"}
     for insats_id in dict.fromkeys(c.insats_id for c in insatser if c.insats_id not in offered):
         headers = [c.header for c in insatser if c.insats_id == insats_id]

@@ -196,3 +196,16 @@ def test_validate_command_prints_headers_and_exits_2(wide_copy: Path, capsys: py
     assert "error: enkatexport-aldre.csv, row 2, column 'Kommunkod': found '9999': no kommun or stadsdelsområde" in out
     # Reported once for the row, not once per insats of the row.
     assert out.count("found '9999'") == 1
+
+
+def test_a_question_missing_from_the_export_is_a_warning(wide_copy: Path):
+    path = area_file(wide_copy, "äldre")
+    frame = read(path)
+    form = [c for c in frame.columns if "I vilken form ges insatsen" in c]
+    further = "Ger ni ytterligare insatser utöver dem som listas i enkäten?"
+    write(frame.drop(columns=[*form, further]), path)
+    checked = check_survey(path)
+    assert checked.survey is not None
+    missing = {p.column: p.message for p in checked.warnings if "no column for this question" in p.message}
+    assert set(missing) == {"form", "ytterligare_insatser"}
+    assert missing["form"].endswith("the form slides say that no municipality answered the follow-up")
