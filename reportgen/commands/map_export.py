@@ -39,7 +39,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="FILE",
         help="mapping to write: .yaml or .csv (default: mapping.yaml)",
     )
-    add_mapping_option(p)
+    add_mapping_option(p, "an earlier mapping to start from: the rows you decided are kept as they are")
     p.add_argument("--force", action="store_true", help="overwrite --out if it exists")
     p.set_defaults(run=run)
 
