@@ -8,10 +8,57 @@ compute a figure. Positions are named *regions* whose geometry lives in
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, TypeVar, get_args
 
 SlideKind = Literal["title", "contents", "section", "subsection", "content"]
+Direction = Literal["horizontal", "vertical"]
+ChartKindName = Literal["bar", "stacked100", "column"]
+F = TypeVar("F")
+
+
+@dataclass(frozen=True)
+class ChartKind:
+    """What a kind of chart is, for every chart writer: bars side by side or shares
+    stacked to 100 %, and which way its bars run unless the spec turns them upright.
+
+    Bars and columns are one chart on its side (as python-pptx writes both with one
+    bar-chart writer that sets ``barDir``), so a kind says only its grouping and its
+    usual direction; the writers take both from here."""
+
+    name: ChartKindName
+    grouping: Literal["clustered", "percent_stacked"]
+    direction: Direction
+
+    @property
+    def stacked(self) -> bool:
+        return self.grouping == "percent_stacked"
+
+
+#: Every chart kind a ChartSpec may name: the one place that says which exist. The
+#: Matplotlib drawer (``figures.draw``) and the native PowerPoint writer
+#: (``render.pptx_chart``) each declare their table with :func:`by_chart_kind`.
+CHART_KINDS: Mapping[str, ChartKind] = MappingProxyType(
+    {
+        "bar": ChartKind("bar", "clustered", "horizontal"),
+        "column": ChartKind("column", "clustered", "vertical"),
+        "stacked100": ChartKind("stacked100", "percent_stacked", "horizontal"),
+    }
+)
+if set(CHART_KINDS) != set(get_args(ChartKindName)):  # pragma: no cover - a definition slip
+    raise TypeError("CHART_KINDS and ChartKindName name different kinds")
+
+
+def by_chart_kind(writer: str, table: Mapping[str, F]) -> Mapping[str, F]:
+    """``table`` (one entry per chart kind), checked to cover exactly :data:`CHART_KINDS`,
+    so a kind added here fails at import in every writer that cannot draw it yet."""
+    missing = sorted(set(CHART_KINDS) - set(table))
+    unknown = sorted(set(table) - set(CHART_KINDS))
+    if missing or unknown:
+        raise TypeError(f"{writer}: the chart-kind table lacks {missing} or has unknown {unknown}")
+    return MappingProxyType(dict(table))
 
 
 @dataclass(frozen=True)
@@ -61,27 +108,32 @@ class Series:
 
 @dataclass(frozen=True)
 class ReferenceLine:
+    """A value marked across the chart (Länet's and Riket's means). ``name`` is who it
+    stands for as a row of its own ("Länet (snitt)"): native PowerPoint charts have no
+    lines over bars, so they show it as a highlighted bar in the chart's data."""
+
     label: str  # "Länet: 44", shown in the legend
     value: float
     color: str = "accent"
+    name: str = ""  # "" = the label
 
 
 @dataclass(frozen=True)
 class ChartSpec:
     """Everything needed to draw one chart, in data terms.
 
-    kind: "bar" (one or more series side by side), "stacked100" (shares summing to 100
-    per category), "column" (vertical bars). ``highlight`` lists category positions drawn
-    in the emphasis colour (Länet, Riket). ``alt_text`` is the Swedish description every
-    renderer attaches (ACCESSIBILITY.md).
+    kind: one of :data:`CHART_KINDS` — "bar" (one or more series side by side),
+    "stacked100" (shares summing to 100 per category), "column" (vertical bars).
+    ``highlight`` lists category positions drawn in the emphasis colour (Länet, Riket).
+    ``alt_text`` is the Swedish description every renderer attaches (ACCESSIBILITY.md).
     """
 
     region: str
-    kind: Literal["bar", "stacked100", "column"]
+    kind: ChartKindName
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     alt_text: str
-    orientation: Literal["horizontal", "vertical"] = "horizontal"
+    orientation: Direction = "horizontal"
     value_format: Literal["count", "percent", "decimal"] = "count"
     reference_lines: tuple[ReferenceLine, ...] = ()
     highlight: tuple[int, ...] = ()
@@ -100,10 +152,14 @@ class ChartSpec:
     small_base_label: str = ""
 
     @property
-    def direction(self) -> Literal["horizontal", "vertical"]:
-        """Which way the bars run: columns are vertical, and so is any kind the spec turns
-        upright. Every chart writer reads the direction from here."""
-        return "vertical" if self.kind == "column" or self.orientation == "vertical" else "horizontal"
+    def chart_kind(self) -> ChartKind:
+        return CHART_KINDS[self.kind]
+
+    @property
+    def direction(self) -> Direction:
+        """Which way the bars run: the kind's own direction (columns are vertical), or
+        vertical when the spec turns it upright. Every chart writer reads it from here."""
+        return "vertical" if self.chart_kind.direction == "vertical" or self.orientation == "vertical" else "horizontal"
 
 
 Block = TextBlock | KeyFigure | Table | ChartSpec

@@ -12,7 +12,7 @@ nothing global changes.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from contextlib import AbstractContextManager
 
 import matplotlib as mpl
@@ -21,7 +21,7 @@ import pypdfium2 as pdfium
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from reportgen.deck.model import ChartSpec
+from reportgen.deck.model import ChartSpec, by_chart_kind
 from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_bars
 from reportgen.figures.layout import chart_box
@@ -36,9 +36,10 @@ SVG_METADATA = {"Creator": "reportgen (Matplotlib)", "Date": None}
 
 Drawer = Callable[[Figure, ChartSpec, Context, str], Axes]
 
-#: The drawer of each ChartSpec kind, given the spec's direction (``ChartSpec.direction``):
-#: grouped bars, columns and 100 % stacked bars are one drawer (``bars.draw_bars``).
-DRAWERS: dict[str, Drawer] = {"bar": draw_bars, "column": draw_bars, "stacked100": draw_bars}
+#: The drawer of each chart kind (``deck.model.CHART_KINDS``), given the spec's direction
+#: (``ChartSpec.direction``): grouped bars, columns and 100 % stacked bars are one drawer
+#: (``bars.draw_bars``).
+DRAWERS: Mapping[str, Drawer] = by_chart_kind("figures.draw", dict.fromkeys(("bar", "column", "stacked100"), draw_bars))
 
 
 def chart_rc(theme: Theme | None = None) -> AbstractContextManager[None]:

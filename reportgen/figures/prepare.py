@@ -74,7 +74,7 @@ def prepare(spec: ChartSpec, ctx: Context) -> Prepared:
     colors = tuple(
         ctx.theme.color(s.color) if s.color else default[i % len(default)] for i, s in enumerate(spec.series)
     )
-    stacked = spec.kind == "stacked100"
+    stacked = spec.chart_kind.stacked
     if stacked:
         vmax = max(100.0, float(values.sum(axis=0).max()))
     else:
