@@ -4,7 +4,9 @@ Horizontal bars have their category labels on the left and values on the right, 
 first category at the top; vertical columns have their labels underneath (wrapped, or
 turned 90° when the columns are too narrow) and values on top, centred in the room they
 leave. Either way the legend sits on top, and values too small to read give way to a
-value axis. The plan is all a drawer needs: ``bars.draw_bars`` draws any plan the same.
+value axis. The plan is all a chart writer needs: ``bars.draw_bars`` draws any plan the
+same, and the native PowerPoint writer (``render.pptx_chart``) puts its plot area, font
+sizes, axis and data labels where the plan says (:func:`plan_chart`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from reportgen.figures.prepare import (
     Context,
     Prepared,
     axis_ticks,
+    chart_context,
     context,
     legend_entries,
     prepare,
@@ -27,8 +30,16 @@ from reportgen.figures.prepare import (
 )
 from reportgen.figures.series import axis_title_size, bar_thickness_cap, tick_size_of
 from reportgen.figures.style import ChartStyle
+from reportgen.figures.value_labels import (
+    SEGMENT_INK,
+    SegmentLabel,
+    ValueLabel,
+    place_value_labels,
+    plan_segments,
+    unlabelled,
+)
 from reportgen.measure import text_height
-from reportgen.theme import Theme
+from reportgen.theme import Theme, load_theme
 
 EDGE = 0.02  # inches kept free at the figure's edges
 TICK = 3 / 72  # tick length, inches
@@ -37,7 +48,8 @@ TICK = 3 / 72  # tick length, inches
 @dataclass(frozen=True)
 class BarPlan:
     """The axes box (inches from the figure's bottom-left), the bars' slot and thickness
-    (inches), the labels, what the value side shows, and where the axis title goes."""
+    (inches), the labels, what the value side shows, and where the axis title goes; the
+    value labels (clear of the reference lines) and the stacked segments' labels."""
 
     rect: tuple[float, float, float, float]  # left, bottom, width, height
     slot: float
@@ -50,6 +62,21 @@ class BarPlan:
     value_end: float  # the value axis runs from 0 to this
     title_at: tuple[float, float, float]  # x, y of the title's top (inches), its width
     title_align: str  # "center" under horizontal bars, "left" over columns
+    fill: float = 0.72  # share of a slot its bar(s) fill
+    values: tuple[ValueLabel, ...] = ()  # when show_values
+    segments: tuple[SegmentLabel, ...] = ()  # 100 % bars
+
+
+@dataclass(frozen=True)
+class ChartPlan:
+    """One chart planned for a box: its data prepared, legend laid out, axes planned."""
+
+    spec: ChartSpec
+    ctx: Context
+    prep: Prepared
+    legend: LegendLayout
+    bars: BarPlan
+    size: tuple[float, float]  # the box, inches
 
 
 @dataclass(frozen=True)
@@ -68,9 +95,10 @@ def _plan(
     labels: LabelPlan,
     values: _ValueSide,
     title: tuple[tuple[float, float, float], str],
+    fill: float,
+    placed: tuple[tuple[ValueLabel, ...], tuple[SegmentLabel, ...]] = ((), ()),
 ) -> BarPlan:
     """The plan; an axis with ticks ends at its last tick, else at the largest value."""
-    end = prep.vmax if prep.stacked or not values.ticks else values.ticks[-1]
     return BarPlan(
         rect,
         slot,
@@ -80,9 +108,24 @@ def _plan(
         values.value_size,
         values.show_axis,
         values.ticks,
-        end,
+        _value_end(prep, values.ticks),
         *title,
+        fill,
+        *placed,
     )
+
+
+def _value_end(prep: Prepared, ticks: list[float]) -> float:
+    return prep.vmax if prep.stacked or not ticks else ticks[-1]
+
+
+def _fill(prep: Prepared, st: ChartStyle, slot: float) -> float:
+    """How much of its slot a bar fills: the theme's share, or for 100 % bars up to
+    ``bar_fill_max`` when that lets their shares reach ``segment_label_min_size``."""
+    if not prep.stacked:
+        return st.bar_fill
+    needed = st.segment_label_min_size * SEGMENT_INK / 72 / slot
+    return min(max(st.bar_fill, needed), max(st.bar_fill_max, st.bar_fill))
 
 
 def _top(legend: LegendLayout, st: ChartStyle) -> float:
@@ -116,7 +159,8 @@ def plan_horizontal(
         bottom = bottom_margin(spec, st, show_axis)
         slot = min((height - top - bottom) / prep.n, bar_thickness_cap(prep.n, st) * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
-        thickness = slot * st.bar_fill / per_slot
+        fill = _fill(prep, st, slot)
+        thickness = slot * fill / per_slot
         labels = plan_row_labels(spec.categories, bold, fonts.regular, fonts.bold, st, slot, label_width)
         # Value labels of one series sit a whole slot apart, of grouped bars one bar apart.
         value_size = min(labels.size, fit_size((slot if prep.k == 1 else thickness) * 72, 1, st))
@@ -133,12 +177,28 @@ def plan_horizontal(
         right = EDGE
     left = labels.extent + st.label_pad + EDGE
     axes_w = max(width - left - right, 0.2)
+    placed: tuple[ValueLabel, ...] = ()
+    if show_values:
+        # Labels moved past a reference line may reach further than the longest bar's:
+        # narrow the axes until the farthest one ends inside the figure.
+        end = _value_end(prep, ticks)
+        for _ in range(4):
+            placed, reach = place_value_labels(spec, prep, ctx, size=value_size, scale=axes_w / end, horizontal=True)
+            if reach <= width - left - EDGE + 1e-6 or axes_w <= 0.2:
+                break
+            axes_w = max(axes_w - (reach - (width - left - EDGE)), 0.2)
     axes_h = slot * prep.n
     axes_bottom = height - top - axes_h
     title_y = axes_bottom - (text_height(tick_size, 1, st.line_spacing) + 4 / 72 if show_axis else 0.0) - 0.04
     values = _ValueSide(show_values, value_size, show_axis, ticks)
     title = ((left + axes_w / 2, title_y, width - 2 * EDGE), "center")
-    return _plan(prep, (left, axes_bottom, axes_w, axes_h), slot, thickness, labels, values, title)
+    segments = (
+        plan_segments(spec, prep, ctx, thickness=thickness, length=axes_w, label_size=labels.size, horizontal=True)
+        if prep.stacked
+        else ()
+    )
+    rect = (left, axes_bottom, axes_w, axes_h)
+    return _plan(prep, rect, slot, thickness, labels, values, title, fill, (placed, segments))
 
 
 def plan_vertical(
@@ -162,7 +222,8 @@ def plan_vertical(
             left += tick_w + TICK + st.label_pad
         slot = min((width - left - EDGE) / prep.n, st.column_max_thickness * per_slot / st.bar_fill)
         slot = max(slot, 1e-3)
-        thickness = slot * st.bar_fill / per_slot
+        fill = _fill(prep, st, slot)
+        thickness = slot * fill / per_slot
         labels = plan_column_labels(spec.categories, bold, fonts.regular, fonts.bold, st, slot, height * 0.3)
         # A value may be as wide as its column's share of the slot.
         room = (slot if prep.k == 1 else slot / prep.k) * 0.95
@@ -174,15 +235,38 @@ def plan_vertical(
     value_h = text_height(value_size, 1, st.line_spacing) + st.label_pad if show_values else 0.0
     bottom = EDGE + labels.extent + st.label_pad
     axes_w = slot * prep.n
+    axes_h = max(height - top - bottom - value_h, 0.2)
+    placed: tuple[ValueLabel, ...] = ()
+    if show_values:
+        # A label lifted over a reference line may stand higher than the tallest column's.
+        end = _value_end(prep, ticks)
+        room = height - top - bottom
+        for _ in range(4):
+            placed, reach = place_value_labels(spec, prep, ctx, size=value_size, scale=axes_h / end, horizontal=False)
+            if reach <= room + 1e-6 or axes_h <= 0.2:
+                break
+            axes_h = max(axes_h - (reach - room), 0.2)
     # Columns held at their widest leave room over: centre them in it.
     centring = max(width - left - EDGE - axes_w, 0.0) / 2
     values = _ValueSide(show_values, value_size, show_axis, ticks)
     title = ((EDGE + centring, height - axis_label_top, width - 2 * EDGE - centring), "left")
-    rect = (left + centring, bottom, axes_w, max(height - top - bottom - value_h, 0.2))
-    return _plan(prep, rect, slot, thickness, labels, values, title)
+    segments = (
+        plan_segments(spec, prep, ctx, thickness=thickness, length=axes_h, label_size=labels.size, horizontal=False)
+        if prep.stacked
+        else ()
+    )
+    rect = (left + centring, bottom, axes_w, axes_h)
+    return _plan(prep, rect, slot, thickness, labels, values, title, fill, (placed, segments))
 
 
 PLANNERS = {"horizontal": plan_horizontal, "vertical": plan_vertical}
+
+
+def plan_chart(spec: ChartSpec, ctx: Context, size: tuple[float, float]) -> ChartPlan:
+    """Everything both chart writers need to draw ``spec`` in a box of ``size`` inches."""
+    prep = prepare(spec, ctx)
+    legend = layout_legend(legend_entries(spec, prep, ctx), ctx.fonts, ctx.style.label_max_size, size[0])
+    return ChartPlan(spec, ctx, prep, legend, PLANNERS[spec.direction](size, spec, ctx, prep, legend), size)
 
 
 def label_capacity(spec: ChartSpec, theme: Theme) -> int:
@@ -199,5 +283,17 @@ def label_capacity(spec: ChartSpec, theme: Theme) -> int:
     prep = prepare(spec, ctx) if spec.categories else None
     entries = legend_entries(spec, prep, ctx) if prep else []
     top = _top(layout_legend(entries, ctx.fonts, st.label_max_size, box.width), st)
-    show_axis = spec.kind == "stacked100" or not spec.value_labels
+    show_axis = spec.chart_kind.stacked or not spec.value_labels
     return max(1, math.floor((box.height - top - bottom_margin(spec, st, show_axis)) / per_category))
+
+
+def has_unlabelled(spec: ChartSpec, theme: Theme | None = None) -> bool:
+    """Whether ``spec``, drawn in its box, leaves a share of a 100 % bar without its
+    figure because the label would not fit at ``segment_label_min_size`` (the deck
+    builder then adds the layouts' note saying so)."""
+    if not spec.chart_kind.stacked or not spec.categories:
+        return False
+    theme = theme or load_theme()
+    box = chart_box(spec, theme)
+    plan = plan_chart(spec, chart_context(spec, theme), (box.width, box.height))
+    return unlabelled(plan.bars.segments, plan.prep) > 0

@@ -19,27 +19,13 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import ScaledTranslation, Transform, blended_transform_factory
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.bar_plan import EDGE, PLANNERS, BarPlan
-from reportgen.figures.layout import fit_size
-from reportgen.figures.legend import draw_legend, layout_legend
+from reportgen.figures.bar_plan import EDGE, BarPlan, plan_chart
+from reportgen.figures.legend import draw_legend
 from reportgen.figures.marks import hatch_small_bases, segment_box
-from reportgen.figures.prepare import (
-    LINE_STYLES,
-    Context,
-    Prepared,
-    highlight_edges,
-    legend_entries,
-    prepare,
-    text_color_on,
-    tick_text,
-    value_text,
-)
+from reportgen.figures.prepare import LINE_STYLES, Context, Prepared, highlight_edges, text_color_on, tick_text
 from reportgen.figures.rects import add_rects
 from reportgen.figures.series import axis_title, axis_title_size, series_places, tick_size_of
 from reportgen.figures.textblock import draw_block
-from reportgen.measure import text_height
-
-SEGMENT_PAD = 0.03  # inches each side of a label inside a stacked segment
 
 
 @dataclass(frozen=True)
@@ -105,9 +91,10 @@ def draw_bars(fig: Figure, spec: ChartSpec, ctx: Context, direction: Literal["ho
     """Draw ``spec`` on ``fig`` with its bars running ``direction``; returns the axes."""
     width, height = fig.get_figwidth(), fig.get_figheight()
     st, fonts = ctx.style, ctx.fonts
-    prep = prepare(spec, ctx)
-    legend = layout_legend(legend_entries(spec, prep, ctx), fonts, st.label_max_size, width)
-    plan = PLANNERS[direction]((width, height), spec, ctx, prep, legend)
+    if direction != spec.direction:
+        raise ValueError(f"chart {spec.key!r} runs {spec.direction}, asked to draw it {direction}")
+    chart = plan_chart(spec, ctx, (width, height))
+    prep, legend, plan = chart.prep, chart.legend, chart.bars
     d = DIRECTIONS[direction]
     left, bottom, axes_w, axes_h = plan.rect
     ax = fig.add_axes((left / width, bottom / height, axes_w / width, axes_h / height))
@@ -123,13 +110,13 @@ def draw_bars(fig: Figure, spec: ChartSpec, ctx: Context, direction: Literal["ho
         _stacked(ax, d, spec, prep, ctx, plan)
     else:
         _bars(ax, d, spec, prep, ctx)
-    hatch_small_bases(ax, spec, prep, ctx, horizontal=d.horizontal)
+    hatch_small_bases(ax, spec, prep, ctx, horizontal=d.horizontal, fill=plan.fill)
     for i, ref in enumerate(spec.reference_lines):
         style = LINE_STYLES[i % len(LINE_STYLES)]
         d.value_line(ax, ref.value, color=ctx.theme.color(ref.color), linestyle=style, linewidth=1.5, zorder=3)
     _category_labels(fig, ax, d, spec, plan, ctx)
     if plan.show_values:
-        _value_labels(fig, ax, d, spec, prep, ctx, plan.value_size)
+        _value_labels(fig, ax, d, spec, prep, ctx, plan)
     axis, set_ticks, spine = d.value_axis(ax)
     if plan.show_axis:
         texts = [tick_text(spec, prep, t) for t in plan.ticks]
@@ -167,43 +154,33 @@ def _bars(ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Context)
 
 
 def _stacked(ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Context, plan: BarPlan) -> None:
-    """Shares stacked to 100 %, each segment labelled where its label fits inside it."""
+    """Shares stacked to 100 %, each segment labelled where the plan found its label fits."""
     st, pal = ctx.style, ctx.palette
     positions = np.arange(prep.n, dtype=float)
-    size = plan.labels.size
-    # Beside bars a label must fit the bar's thickness; in a column, its width.
-    segment_size = min(size, fit_size(plan.thickness * 72, 1, st)) if d.horizontal else size
-    along_room = plan.rect[2] if d.horizontal else plan.rect[3]
     cum = np.zeros(prep.n)
     for j in range(prep.k):
         vals = prep.values[j]
         colors = [prep.colors[j]] * prep.n
-        d.rects(
-            ax, positions - st.bar_fill / 2, cum, st.bar_fill, vals, colors, edgecolor=pal.background, linewidth=0.6
-        )
-        if segment_size >= st.label_min_size:
-            ink = text_color_on(prep.colors[j])
-            for i, v in enumerate(vals):
-                text = value_text(spec, prep, float(v))
-                along = v / prep.vmax * along_room
-                wide = ctx.fonts.regular.width(text, segment_size) + 2 * SEGMENT_PAD
-                fits = wide <= along if d.horizontal else wide <= plan.thickness and text_height(size, 1, 1.1) <= along
-                if v > 0 and fits:
-                    draw_block(
-                        ax,
-                        ax.figure,
-                        *d.point(i, cum[i] + v / 2),
-                        [text],
-                        size=segment_size,
-                        fonts=ctx.fonts,
-                        line_spacing=st.line_spacing,
-                        anchor="center",
-                        transform=ax.transData,
-                        ha="center",
-                        color=ink,
-                        zorder=3,
-                        bbox=segment_box(spec, i, prep.colors[j]),
-                    )
+        d.rects(ax, positions - plan.fill / 2, cum, plan.fill, vals, colors, edgecolor=pal.background, linewidth=0.6)
+        ink = text_color_on(prep.colors[j])
+        for label in plan.segments[j * prep.n : (j + 1) * prep.n]:
+            if label.shown:
+                i = label.category
+                draw_block(
+                    ax,
+                    ax.figure,
+                    *d.point(i, cum[i] + vals[i] / 2),
+                    [label.text],
+                    size=label.size,
+                    fonts=ctx.fonts,
+                    line_spacing=st.line_spacing,
+                    anchor="center",
+                    transform=ax.transData,
+                    ha="center",
+                    color=ink,
+                    zorder=3,
+                    bbox=segment_box(spec, i, prep.colors[j]),
+                )
         cum = cum + vals
     if d.horizontal:
         for i in np.flatnonzero(cum <= 0):
@@ -214,7 +191,7 @@ def _stacked(ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Conte
                 0.0,
                 float(i),
                 ["–"],
-                size=size,
+                size=plan.labels.size,
                 fonts=ctx.fonts,
                 line_spacing=st.line_spacing,
                 anchor="center",
@@ -264,28 +241,26 @@ def _category_labels(fig: Figure, ax: Axes, d: Direction, spec: ChartSpec, plan:
 
 
 def _value_labels(
-    fig: Figure, ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Context, size: float
+    fig: Figure, ax: Axes, d: Direction, spec: ChartSpec, prep: Prepared, ctx: Context, plan: BarPlan
 ) -> None:
-    """Each value after its bar or on top of its column."""
-    # Over a mean line, a label gets a background patch so the line does not cross the digits.
-    box = {"boxstyle": "square,pad=0.08", "facecolor": ctx.palette.background, "edgecolor": "none"}
+    """Each value after its bar or on top of its column, where the plan put it: past a
+    reference line that would otherwise cross it."""
     pad = ctx.style.label_pad
-    for place in series_places(spec, prep, ctx):
-        for i, v in enumerate(prep.values[place.index]):
-            draw_block(
-                ax,
-                fig,
-                *d.point(i + place.offset, max(float(v), 0.0)),
-                [value_text(spec, prep, float(v))],
-                size=size,
-                fonts=ctx.fonts,
-                line_spacing=ctx.style.line_spacing,
-                anchor="center" if d.horizontal else "bottom",
-                transform=ax.transData,
-                dx=pad if d.horizontal else 0.0,
-                dy=0.0 if d.horizontal else pad / 2,
-                ha="left" if d.horizontal else "center",
-                color=ctx.palette.text,
-                zorder=4,
-                bbox=box if spec.reference_lines else None,
-            )
+    places = {place.index: place for place in series_places(spec, prep, ctx)}
+    for label in plan.values:
+        draw_block(
+            ax,
+            fig,
+            *d.point(label.category + places[label.series].offset, label.at),
+            [label.text],
+            size=plan.value_size,
+            fonts=ctx.fonts,
+            line_spacing=ctx.style.line_spacing,
+            anchor="center" if d.horizontal else "bottom",
+            transform=ax.transData,
+            dx=pad if d.horizontal else 0.0,
+            dy=0.0 if d.horizontal else pad / 2,
+            ha="left" if d.horizontal else "center",
+            color=ctx.palette.text,
+            zorder=4,
+        )

@@ -55,6 +55,19 @@ class LegendLayout:
     def height(self) -> float:
         return len(self.rows) * ROW_HEIGHT * self.size / 72.0
 
+    @property
+    def width(self) -> float:
+        """Inches from the legend's left edge to the end of its longest row."""
+        em = self.size / 72.0
+        return max(
+            (
+                p.x + _swatch_width(p.entry, self.size) + SWATCH_GAP * em + self.fonts.regular.width(p.label, self.size)
+                for row in self.rows
+                for p in row
+            ),
+            default=0.0,
+        )
+
 
 def _swatch_width(entry: LegendEntry, size: float) -> float:
     return (LINE_SWATCH if entry.line else SWATCH) * size / 72.0

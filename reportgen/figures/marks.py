@@ -16,15 +16,17 @@ from reportgen.figures.rects import add_hatch
 from reportgen.figures.series import series_places
 
 
-def hatch_small_bases(ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, *, horizontal: bool) -> None:
+def hatch_small_bases(
+    ax: Axes, spec: ChartSpec, prep: Prepared, ctx: Context, *, horizontal: bool, fill: float
+) -> None:
     """Hatch the bars of ``spec.small_base`` over their whole length, segment by segment
     in the line colour that reads on each segment's fill (issue 14: a small base is
-    shown, its values are not changed)."""
+    shown, its values are not changed). ``fill``: the share of its slot a 100 % bar
+    fills in the plan (``BarPlan.fill``)."""
     marked = np.array(sorted(i for i in set(spec.small_base) if 0 <= i < prep.n), dtype=int)
     if not len(marked):
         return
     if prep.stacked:
-        fill = ctx.style.bar_fill
         start = np.cumsum(prep.values, axis=0) - prep.values
         pieces = [(j, start[j], marked - fill / 2, fill) for j in range(prep.k)]
     else:

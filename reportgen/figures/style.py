@@ -27,11 +27,13 @@ class ChartStyle:
     pdf_fonttype: int = 42  # 42: TrueType subsets with ToUnicode, what PDF/UA checkers accept
     label_max_size: float = 10
     label_min_size: float = 6.5
+    segment_label_min_size: float = 7.0  # shares inside 100 % bars: at least this, or none
     label_max_lines: int = 2
     label_max_share: float = 0.36
     label_max_width: float = 3.6
     line_spacing: float = 1.2
     bar_fill: float = 0.72
+    bar_fill_max: float = 0.86  # 100 % bars may fill more of their slot, so their shares reach the floor
     bar_max_thickness: float = 0.32
     bar_few: int = 6  # up to this many categories, bars may be as thick as bar_few_max_thickness
     bar_few_max_thickness: float = 0.6

@@ -1,5 +1,5 @@
-"""Bar thickness for few bars, the axis title's size, value labels over mean lines
-(the three findings of the visual review of the decks)."""
+"""Bar thickness for few bars and the axis title's size (findings of the visual review
+of the decks; value labels and mean lines: test_value_labels.py)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,8 @@ from dataclasses import replace
 import matplotlib as mpl
 import pytest
 from matplotlib.collections import PolyCollection
-from matplotlib.colors import to_hex
 
-from reportgen.deck.model import ChartSpec, ReferenceLine, Series
+from reportgen.deck.model import ChartSpec
 from reportgen.figures.draw import build_figure, chart_rc
 from reportgen.figures.series import axis_title, axis_title_size, bar_thickness_cap
 from reportgen.figures.style import ChartStyle, chart_fonts
@@ -84,27 +83,3 @@ def test_long_axis_title_is_cut_to_the_width():
     cut = axis_title(text, fonts, STYLE, 2.0)
     assert cut.endswith("…") and fonts.regular.width(cut, 10) <= 2.0
     assert axis_title("Antal kommuner", fonts, STYLE, 2.0) == "Antal kommuner"
-
-
-def test_value_labels_sit_on_a_box_over_the_mean_lines():
-    spec = ChartSpec(
-        region="body",
-        kind="bar",
-        categories=("A", "B", "C"),
-        series=(Series("Antal", (33.0, 32.0, 31.0), "primary"),),
-        alt_text="x",
-        value_format="count",
-        reference_lines=(ReferenceLine("Länet: 32", 32.0),),
-        key="near-mean",
-    )
-    background = to_hex(THEME.colors["background"])
-    with chart_rc():
-        fig = build_figure(spec)
-        ax = fig.axes[0]
-        line_z = max(line.get_zorder() for line in ax.lines)
-        values = [t for t in ax.texts if t.get_text() in {"31", "32", "33"}]
-        assert len(values) == 3
-        for t in values:
-            assert t.get_zorder() > line_z
-            patch = t.get_bbox_patch()
-            assert patch is not None and to_hex(patch.get_facecolor()) == background
