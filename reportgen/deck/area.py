@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from reportgen.deck import alttext
-from reportgen.deck.charts import compared_chart
+from reportgen.deck.charts import SCOPE_COLORS, compared_chart, unit_color
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.dimension import dimension_slides
 from reportgen.deck.format import integer, mean, percent, percent_number, points
@@ -166,7 +166,8 @@ def _offer_headline(ctx: Context, spec: SlideSpec, area: AreaMetrics, *_: object
 
 def _mean_line(ctx: Context, label: str, value: float, color: str) -> ReferenceLine:
     text = ctx.text(ctx.layouts.labels["mean_line"], "labels.mean_line", label=label, value=mean(value))
-    return ReferenceLine(text, value, color)
+    row = ctx.text(ctx.layouts.labels["mean_row"], "labels.mean_row", label=label)
+    return ReferenceLine(text, value, color, name=row)
 
 
 def _offer_per_unit(
@@ -182,7 +183,7 @@ def _offer_per_unit(
         labels = [ctx.text(unit_label, "unit_label", name=c.name, n=integer(c.with_answers)) for c in shown]
         values = [c.offer_mean for c in shown]
         plain = [c.name for c in shown]
-        lines = [_mean_line(ctx, ctx.values["riket"], area.offer.mean, "accent")]
+        lines = [_mean_line(ctx, ctx.values["riket"], area.offer.mean, SCOPE_COLORS["national"])]
         value_format = "decimal"
         subject = f"genomsnittligt antal erbjudna insatser av {area.catalog_size} inom området {area.area} per län"
     else:
@@ -192,8 +193,8 @@ def _offer_per_unit(
         values = [float(r.offered) for r in shown_units]
         plain = labels
         lines = [
-            _mean_line(ctx, ctx.values["scope_label"], area.offer.mean, "accent"),
-            _mean_line(ctx, ctx.values["riket"], area.national_offer_mean, "muted"),
+            _mean_line(ctx, ctx.values["scope_label"], area.offer.mean, SCOPE_COLORS["county"]),
+            _mean_line(ctx, ctx.values["riket"], area.national_offer_mean, SCOPE_COLORS["national"]),
         ]
         value_format = "count"
         subject = (
@@ -205,7 +206,7 @@ def _offer_per_unit(
         region="body",
         kind="bar",
         categories=tuple(labels),
-        series=(Series(ctx.layouts.labels["offered_series"], tuple(values), "primary"),),
+        series=(Series(ctx.layouts.labels["offered_series"], tuple(values), unit_color(ctx)),),
         alt_text=alttext.ranked(subject, plain, values, references, value_format),
         value_format=value_format,  # type: ignore[arg-type]
         reference_lines=tuple(lines),

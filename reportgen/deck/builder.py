@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportgen.deck.area import CountyFigures, area_section
-from reportgen.deck.context import Context
+from reportgen.deck.context import Context, UnlabelledCheck
 from reportgen.deck.front import contents_slide, front_section, title_slide
 from reportgen.deck.inputs import DeckInputs
 from reportgen.deck.layout import LayoutError, Layouts, load_layouts
@@ -28,11 +28,14 @@ def build_deck(
     synthetic: bool = False,
     layouts: Layouts | None = None,
     layouts_dir: Path | None = None,
+    unlabelled: UnlabelledCheck | None = None,
 ) -> Deck:
     """The deck of one scope (a county, or Riket when ``inputs.metrics`` is Riket's).
 
     ``date_text`` is the month and year in Swedish ("maj 2022"); a ``synthetic`` deck
     carries the layouts' demo label (SPEC §9), which every renderer shows.
+    ``unlabelled`` tells which 100 % charts leave small shares without a figure
+    (``figures.value_labels.has_unlabelled``); their slides' notes say so.
     """
     metrics = inputs.metrics
     layouts = layouts or load_layouts(layouts_dir)
@@ -41,6 +44,7 @@ def build_deck(
     ctx = Context(
         layouts=layouts,
         national=is_national,
+        unlabelled=unlabelled,
         values={
             "county": metrics.scope.name,
             "scope_name": metrics.scope.name,

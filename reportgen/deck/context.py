@@ -3,12 +3,17 @@ the making of a content slide with its title, "Not:" and "Källa:" lines (SPEC �
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from reportgen.deck.layout import LayoutError, Layouts, SlideSpec, fill, must_fill
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Slide, TextBlock
+
+#: Tells whether a chart, as the chart writers lay it out, leaves some shares without
+#: their figure (``figures.value_labels``): the batch passes it in, since the deck model
+#: may not import the figures (DESIGN.md), and the slide's note then says so.
+UnlabelledCheck = Callable[[ChartSpec], bool]
 
 
 def marks_in(names: Iterable[str]) -> tuple[bool, bool]:
@@ -39,6 +44,7 @@ class Context:
     national: bool
     values: Mapping[str, Any]
     prefix: str = ""  # slide-key prefix: "aldre", "aldre/form"
+    unlabelled: UnlabelledCheck | None = None
 
     def with_values(self, prefix: str | None = None, **values: Any) -> Context:
         return replace(self, values={**self.values, **values}, prefix=self.prefix if prefix is None else prefix)
@@ -71,13 +77,16 @@ class Context:
         """Every noun of deck.yaml agreeing with ``n``, as placeholders of a text about ``n``."""
         return {word: self.noun(word, n) for word in self.layouts.labels["nouns"]}
 
-    def note(self, spec: SlideSpec, names: Iterable[str] = (), small_base: bool = False) -> str:
+    def note(
+        self, spec: SlideSpec, names: Iterable[str] = (), small_base: bool = False, unlabelled: bool = False
+    ) -> str:
         """The note fragments of ``spec`` joined; a fragment about a figure nobody answered is
-        left out, and so is the small-base fragment when no bar of the slide is hatched."""
+        left out, and so are the small-base fragment when no bar of the slide is hatched
+        and the unlabelled-shares one when every share of its charts carries its figure."""
         relatives, perpetrators = marks_in(names)
         parts: list[str] = []
         for fragment in spec.notes_for(self.national):
-            if fragment == "small_base" and not small_base:
+            if (fragment == "small_base" and not small_base) or (fragment == "unlabelled_shares" and not unlabelled):
                 continue
             if fragment == "marks":
                 keys = [k for k, on in (("mark_relatives", relatives), ("mark_perpetrators", perpetrators)) if on]
@@ -101,11 +110,15 @@ class Context:
         key: str | None = None,
     ) -> Slide:
         """A content slide: every one carries the source line (SPEC §6)."""
+        charts = [b for b in blocks if isinstance(b, ChartSpec)]
+        check = self.unlabelled
+        unlabelled = check is not None and any(c.chart_kind.stacked and check(c) for c in charts)
+        note = self.note(spec, names, any(c.small_base for c in charts), unlabelled)
         return Slide(
             kind="content",
             title=title if title is not None else self.title(spec),
             blocks=tuple(blocks),
-            note=self.note(spec, names, any(isinstance(b, ChartSpec) and b.small_base for b in blocks)),
+            note=note,
             source=self.layouts.source,
             layout="content",
             key=key or self.key(spec),

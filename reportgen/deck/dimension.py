@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from reportgen.deck import alttext
+from reportgen.deck.charts import SCOPE_COLORS, scope_color
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, percent, points
 from reportgen.deck.layout import DimensionSpec, SlideSpec
@@ -81,7 +82,7 @@ def _total(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimension, row
                 categories=tuple(labels),
                 series=tuple(
                     Series(name, tuple(values), color)
-                    for (name, values), color in zip(series, ("primary", "cat_AB"), strict=False)
+                    for (name, values), color in zip(series, (scope_color(ctx), SCOPE_COLORS["national"]), strict=False)
                 ),
                 alt_text=alttext.grouped(subject, labels, series, "percent")
                 + f" 100 % = {integer(total.n_pairs)} {ctx.noun('insatser', total.n_pairs)}.",

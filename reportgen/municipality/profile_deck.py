@@ -43,10 +43,12 @@ def _overview(p: UnitProfile, t: dict[str, Any]) -> Slide:
         for a in p.areas.values()
     )
     names = [s.format(municipality=p.name) for s in o["series"]]
+    # The scopes' colours of the deck (layouts/theme.yaml: scope_unit, scope_county,
+    # scope_national), so Länet and Riket look the same in the profile as in the deck.
     series = (
-        Series(names[0], tuple(float(a.offered or 0) for a in p.areas.values()), "primary"),
-        Series(names[1], tuple(float(a.county_mean or 0) for a in p.areas.values()), "cat_AB"),
-        Series(names[2], tuple(float(a.national_mean or 0) for a in p.areas.values()), "accent"),
+        Series(names[0], tuple(float(a.offered or 0) for a in p.areas.values()), "scope_unit"),
+        Series(names[1], tuple(float(a.county_mean or 0) for a in p.areas.values()), "scope_county"),
+        Series(names[2], tuple(float(a.national_mean or 0) for a in p.areas.values()), "scope_national"),
     )
     answered = [a for a in p.areas.values() if a.responded]
     summary = (
