@@ -9,7 +9,12 @@ from typing import Any
 
 import yaml
 
+from reportgen.errors import ReportgenError
 from reportgen.paths import LAYOUTS_DIR
+
+#: How the PowerPoint deck may carry its charts (``pptx: charts:`` in theme.yaml,
+#: ``reportgen build --charts``): Matplotlib pictures, or native editable charts.
+PPTX_CHART_MODES = ("pictures", "editable")
 
 FONT_DIRS = (Path("/usr/share/fonts/truetype/liberation2"), Path("/usr/share/fonts/truetype/liberation"))
 
@@ -37,6 +42,8 @@ class Theme:
     # How each slide part sets its text (size key, bold, color, valign, min); read by
     # reportgen.render.geometry.look.
     looks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # The PowerPoint deck's charts unless the command line says otherwise (PPTX_CHART_MODES).
+    pptx_charts: str = "pictures"
 
     def region(self, name: str) -> Region:
         try:
@@ -76,4 +83,11 @@ def _load(path: str) -> Theme:
         table={k: float(v) for k, v in raw["table"].items()},
         charts=dict(raw.get("charts") or {}),
         looks={k: dict(v) for k, v in (raw.get("looks") or {}).items()},
+        pptx_charts=_chart_mode(path, (raw.get("pptx") or {}).get("charts", "pictures")),
     )
+
+
+def _chart_mode(path: str, value: object) -> str:
+    if value not in PPTX_CHART_MODES:
+        raise ReportgenError(f"{path}: pptx: charts: found {value!r}; expected one of {', '.join(PPTX_CHART_MODES)}")
+    return str(value)

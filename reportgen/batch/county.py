@@ -38,6 +38,7 @@ class BuildOptions:
     force: bool = False
     municipality_files: bool = True
     mapping: Path | None = None  # read wide exports through this mapping (docs/input-format.md §4)
+    charts: str | None = None  # the PPTX's charts: "pictures" or "editable"; None = the theme's
 
 
 @dataclass
@@ -68,7 +69,15 @@ def _stamp(ctx: SharedContext, scope: Scope, options: BuildOptions) -> dict[str,
         "scope": scope.slug,
         "formats": sorted(options.formats),
         "municipality_files": options.municipality_files,
+        "charts": chart_mode(options),
     }
+
+
+def chart_mode(options: BuildOptions) -> str:
+    """How this run's PPTX carries its charts: the option, else layouts/theme.yaml's."""
+    from reportgen.theme import load_theme
+
+    return options.charts or load_theme().pptx_charts
 
 
 def is_finished(folder: Path, stamp: dict[str, object]) -> bool:
@@ -123,11 +132,12 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
     every county's (``county_figures``, computed here when not given)."""
     from reportgen.deck.builder import build_deck
     from reportgen.deck.inputs import DeckInputs
+    from reportgen.figures.bar_plan import has_unlabelled
 
     if counties is None:
         counties = county_figures(ctx, metrics)
     inputs = DeckInputs(metrics, ctx.national, ctx.catalog, ctx.insights, counties)
-    return build_deck(inputs, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
+    return build_deck(inputs, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, unlabelled=has_unlabelled)
 
 
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
@@ -158,11 +168,14 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
         counties = county_figures(ctx, metrics)
         deck = county_deck(ctx, metrics, counties)
     web = "html" in options.formats
-    needs_charts = {"pptx", "pdf", "html"} & set(options.formats) or options.municipality_files
+    # Pictures for the PDF, the web edition and the municipality files, and for the PPTX
+    # unless it carries native charts (which need neither the drawing nor its PNG).
+    mode = chart_mode(options)
+    pictures_in_pptx = "pptx" in options.formats and mode == "pictures"
     charts = {}
-    if needs_charts:
+    if "pdf" in options.formats or web or options.municipality_files or pictures_in_pptx:
         with timed(result, "figures"):
-            charts = draw_charts(deck.charts, png="pptx" in options.formats, svg=web)
+            charts = draw_charts(deck.charts, png=pictures_in_pptx, svg=web)
         result.charts = len(charts)
     if "pptx" in options.formats:
         from reportgen.render.pptx import render_pptx
@@ -171,7 +184,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             result.files.append(
                 write_checked(
                     folder / deck_name(scope.slug, ".pptx"),
-                    lambda p: render_pptx(deck, charts, p, template=options.template),
+                    lambda p: render_pptx(deck, charts, p, template=options.template, chart_mode=mode),
                 )
             )
     pdf_path = folder / deck_name(scope.slug, ".pdf")

@@ -13,6 +13,7 @@ from reportgen.batch.runner import default_jobs, summary_table, timed_run
 from reportgen.commands.mapping_option import add_mapping_option
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope
+from reportgen.theme import PPTX_CHART_MODES
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,6 +46,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "so those are built too unless --no-municipality-files",
     )
     p.add_argument("--template", type=Path, help="your organisation's PowerPoint template (.pptx)")
+    p.add_argument(
+        "--charts",
+        choices=PPTX_CHART_MODES,
+        help="how the PowerPoint deck carries its charts: 'pictures' are the PDF's own charts as images, "
+        "identical to the PDF; 'editable' writes native PowerPoint charts with their data inside, which can be "
+        "restyled and edited in PowerPoint (Edit Data). Default: pptx: charts: in layouts/theme.yaml (pictures)",
+    )
     p.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: number of cores)")
     p.add_argument("--force", action="store_true", help="rebuild even counties that are already finished")
     p.add_argument(
@@ -98,6 +106,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         municipality_files=args.municipality_files and not args.national,
         mapping=args.mapping,
+        charts=args.charts,
     )
 
     def scopes_of(ctx: SharedContext) -> list[Scope]:

@@ -5,9 +5,13 @@ names the PDF renderer uses, and the same geometry and text looks (``render.geom
 every block in its theme region, text from the region's edge, the same sizes, fit rules
 and colours (``render/pdf.py``).
 
+Charts are the Matplotlib pictures the PDF shows (``charts="pictures"``, the default),
+or native PowerPoint charts with their data inside (``charts="editable"``,
+``render.pptx_chart``), in the same box.
+
 Accessible from the start (issue 9, ACCESSIBILITY.md): every slide's title is in its
 layout's title placeholder and first in reading order, then the blocks in model order,
-then note, source and slide number; every chart picture carries its spec's alt text;
+then note, source and slide number; every chart carries its spec's alt text;
 tables are native with a marked header row; ornaments live in the template's layouts,
 marked decorative; the presentation and every run are Swedish.
 
@@ -41,11 +45,13 @@ from reportgen.render import geometry
 from reportgen.render.dispatch import block_table, slide_table
 from reportgen.render.geometry import Look, look
 from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
+from reportgen.render.pptx_chart import add_native_chart
+from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_table import add_table
 from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_template, set_slide_size
 from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
-from reportgen.theme import Region, Theme, load_theme
+from reportgen.theme import PPTX_CHART_MODES, Region, Theme, load_theme
 
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
@@ -61,6 +67,7 @@ class Page:
     theme: Theme
     charts: Mapping[str, ChartArt]
     fonts: Fonts
+    native: ChartParts | None = None  # native charts ("editable"), else the pictures of ``charts``
 
     @property
     def on_dark(self) -> bool:
@@ -78,19 +85,26 @@ def render_pptx(
     *,
     theme: Theme | None = None,
     template: Path | None = None,
+    chart_mode: str | None = None,
 ) -> None:
     """Write ``deck`` as a 16:9 PowerPoint file at ``path``.
 
-    ``charts`` holds every ChartSpec's drawing by its key. ``template`` replaces
+    ``chart_mode`` is "pictures" or "editable" (native charts), by default the theme's
+    (``pptx: charts:``). ``charts`` holds every ChartSpec's drawing by its key, with its
+    PNG, for pictures; native charts need none. ``template`` replaces
     ``layouts/template.pptx``; a file that cannot serve raises ``TemplateError``.
     """
     theme = theme or load_theme()
+    chart_mode = chart_mode or theme.pptx_charts
+    if chart_mode not in PPTX_CHART_MODES:
+        raise ValueError(f"chart_mode must be one of {PPTX_CHART_MODES}, not {chart_mode!r}")
     prs, layouts = open_template(template)
     set_slide_size(prs, theme)
     fonts = measuring_fonts(theme)
+    native = ChartParts(prs) if chart_mode == "editable" else None
     for number, slide in enumerate(deck.slides, start=1):
         out = prs.slides.add_slide(_layout_for(slide, layouts))
-        render_slide(Page(out, slide, number, deck, theme, charts, fonts))
+        render_slide(Page(out, slide, number, deck, theme, charts, fonts, native))
     _set_properties(prs, deck)
     set_language(prs, deck.language)
     prs.save(str(path))
@@ -265,24 +279,29 @@ def render_table(page: Page, block: Table) -> None:
 
 
 def render_chart(page: Page, block: ChartSpec) -> None:
-    """The chart's PNG in ``chart_box`` (top-aligned, centred), named for its slide and
-    described by the spec's alt text — never a file name (ACCESSIBILITY.md)."""
-    if block.key not in page.charts:
-        raise KeyError(f"no drawn chart for chart key {block.key!r} (slide {page.slide.title!r})")
+    """The chart in ``chart_box`` under its caption, named for its slide and described
+    by the spec's alt text — never a file name (ACCESSIBILITY.md): the chart's PNG
+    (top-aligned, centred), or a native chart filling the box."""
     if not block.alt_text.strip():
         raise ValueError(f"chart {block.key!r} on slide {page.slide.title!r} has no alt text")
-    art = page.charts[block.key]
-    if not art.png:
-        raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
     strip, box = geometry.chart_regions(block, page.theme)
     if strip is not None:
         _text(page, strip, [Paragraph(block.caption)], look(page.theme, "chart_caption"), name="Bildtext")
+    name = f"Diagram: {page.slide.title}"
+    if page.native is not None:
+        add_native_chart(page.out, block, box, page.theme, page.native, name=name, lang=page.deck.language)
+        return
+    if block.key not in page.charts:
+        raise KeyError(f"no drawn chart for chart key {block.key!r} (slide {page.slide.title!r})")
+    art = page.charts[block.key]
+    if not art.png:
+        raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
     left, scale, height = geometry.place_picture(box.x, box.width, box.height, art.width, art.height)
     width = art.width * scale
     picture = page.out.shapes.add_picture(
         io.BytesIO(art.png), Inches(left), Inches(box.y), Inches(width), Inches(height)
     )
-    set_alt_text(picture, block.alt_text, name=f"Diagram: {page.slide.title}")
+    set_alt_text(picture, block.alt_text, name=name)
 
 
 # --- slide furniture ------------------------------------------------------------------
