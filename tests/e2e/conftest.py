@@ -56,6 +56,16 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 
 @pytest.fixture(scope="session")
+def built_editable(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same county's PPTX with native charts (``--charts editable``): the suite's one
+    extra build, of the PowerPoint file alone."""
+    out = tmp_path_factory.mktemp("e2e-editable") / "output"
+    argv = ["build", "--county", COUNTY, "--out", str(out), "--jobs", "1", "--charts", "editable"]
+    assert main([*argv, "--formats", "pptx", "--no-municipality-files"]) == 0
+    return out / SLUG / f"{SLUG}-analysrapport.pptx"
+
+
+@pytest.fixture(scope="session")
 def deck_model() -> Deck:
     """The model of the deck ``built`` renders, built the way the batch builds it (the
     model alone: no charts drawn, no files)."""
