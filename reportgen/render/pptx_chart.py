@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from pptx.chart.chart import Chart
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_MARK
+from pptx.enum.dml import MSO_PATTERN
 from pptx.oxml.ns import qn
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
@@ -34,6 +35,7 @@ from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_chart_xml import (
     ChartData,
     axis_elements,
+    box_point_labels,
     cross_at_maximum,
     delete_point_labels,
     manual_layout,
@@ -56,6 +58,8 @@ CHART_TYPES = {
 NUMBER_FORMATS = {"count": "0", "decimal": "0.0", "percent": '0"%"'}
 STACKED_AXIS_FORMAT = "0%"  # a 100 % chart's value axis runs 0–1
 HIGHLIGHT_OUTLINE = 1.25  # points: the outline that marks Länet's and Riket's 100 % bars
+#: Bars on a small base (``ChartSpec.small_base``) are hatched, as the pictures' "///".
+SMALL_BASE_PATTERN = MSO_PATTERN.WIDE_UPWARD_DIAGONAL
 
 
 def _rgb(color: str) -> RGBColor:
@@ -132,6 +136,12 @@ def _style_series(chart: Chart, form: NativeForm, plan: ChartPlan, theme: Theme)
                 line = series.points[i].format.line
                 line.color.rgb = _rgb(ctx.palette.text)
                 line.width = Pt(HIGHLIGHT_OUTLINE)
+            if i in spec.small_base:  # hatched, as in the picture: lines that read on the fill
+                marked = series.points[i].format.fill
+                marked.patterned()
+                marked.pattern = SMALL_BASE_PATTERN
+                marked.fore_color.rgb = _rgb(text_color_on(color))
+                marked.back_color.rgb = _rgb(color)
 
 
 def _style_axes(chart: Chart, plan: ChartPlan, number_format: str) -> None:
@@ -183,6 +193,7 @@ def _data_labels(chart: Chart, plan: ChartPlan, number_format: str) -> None:
             size = segments[0].size if segments else ctx.style.segment_label_min_size
             _font(labels.font, size, text_color_on(prep.colors[j]))
             delete_point_labels(series._element, [s.category for s in segments if not s.shown])
+            box_point_labels(series._element, list(plan.spec.small_base), prep.colors[j])
         else:
             labels.position = XL_LABEL_POSITION.OUTSIDE_END
             _font(labels.font, bars.value_size, ctx.palette.text)

@@ -4,7 +4,8 @@
   ``c:axId`` and ``c:crossAx`` as unsigned, so ``openxml-audit`` reports six errors per
   chart (VALIDATION.md). :func:`renumber_axes` makes them 1, 2, ….
 - A point's data label is deleted with ``<c:dLbl><c:idx/><c:delete val="1"/></c:dLbl>``
-  (the segments of 100 % bars too small for their share).
+  (the segments of 100 % bars too small for their share), or given a background (the
+  figures in hatched segments of bars on a small base).
 - The plot area, legend and title are placed where the Matplotlib plan puts them
   (``c:manualLayout``), so the native chart has the picture's geometry.
 - Category labels must all show (``c:tickLblSkip`` 1): PowerPoint otherwise skips every
@@ -16,6 +17,7 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from contextlib import contextmanager
@@ -70,11 +72,51 @@ def delete_point_labels(series_element: etree._Element, points: list[int]) -> No
     d_lbls = series_element.find(qn("c:dLbls"))
     if d_lbls is None or not points:
         return
-    for idx in sorted(points, reverse=True):
+    for idx in sorted(points):
         label = etree.Element(qn("c:dLbl"))
         etree.SubElement(label, qn("c:idx")).set("val", str(idx))
         etree.SubElement(label, qn("c:delete")).set("val", "1")
-        d_lbls.insert(0, label)  # c:dLbl come first, in index order
+        _insert_label(d_lbls, label, idx)
+
+
+#: What a point's own ``c:dLbl`` repeats of its series' ``c:dLbls`` (the schema's order).
+_LABEL_PARTS = ("c:numFmt", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal", "c:showCatName",
+                "c:showSerName", "c:showPercent", "c:showBubbleSize")  # fmt: skip
+
+
+def box_point_labels(series_element: etree._Element, points: list[int], fill: str) -> None:
+    """Give the data labels of ``points`` a background of ``fill`` (hex), so a hatched
+    segment's lines do not cross its figure. A point's own ``c:dLbl`` replaces the
+    series' settings for it, so it repeats them."""
+    d_lbls = series_element.find(qn("c:dLbls"))
+    if d_lbls is None or not points:
+        return
+    deleted = {int(d.find(qn("c:idx")).get("val")) for d in d_lbls.findall(qn("c:dLbl"))}
+    for idx in sorted(set(points) - deleted, reverse=True):
+        label = etree.Element(qn("c:dLbl"))
+        etree.SubElement(label, qn("c:idx")).set("val", str(idx))
+        for tag in _LABEL_PARTS:
+            part = d_lbls.find(qn(tag))
+            if part is not None:
+                label.append(copy.deepcopy(part))
+            if tag == "c:numFmt":
+                sp_pr = etree.SubElement(label, qn("c:spPr"))
+                solid = etree.SubElement(sp_pr, qn("a:solidFill"))
+                etree.SubElement(solid, qn("a:srgbClr")).set("val", fill.lstrip("#").upper())
+        _insert_label(d_lbls, label, idx)
+
+
+def _insert_label(d_lbls: etree._Element, label: etree._Element, idx: int) -> None:
+    """``c:dLbl`` elements come first in ``c:dLbls``, in index order."""
+    for existing in d_lbls.findall(qn("c:dLbl")):
+        if int(existing.find(qn("c:idx")).get("val")) > idx:
+            existing.addprevious(label)
+            return
+    others = [child for child in d_lbls if child.tag != qn("c:dLbl")]
+    if others:
+        others[0].addprevious(label)
+    else:
+        d_lbls.append(label)
 
 
 def manual_layout(parent: etree._Element, x: float, y: float, w: float | None = None, h: float | None = None,

@@ -62,7 +62,7 @@ RANKED = replace(
         ReferenceLine("Riket: 47", 47.2, "scope_national", name="Riket (snitt)"),
     ),
 )
-STACKED = replace(S.stacked(31), caption="")
+STACKED = replace(S.stacked(31), caption="", small_base=(3,), small_base_label="Streckad stapel: färre än 5 svar")
 PANELS = (
     _panel("A", (12.0, 29.0, 30.0, 25.0, 4.0), 44.0),
     _panel("AB", (11.0, 25.0, 32.0, 23.0, 9.0), 44.0),
@@ -151,7 +151,11 @@ def test_lanet_and_riket_bars_are_outlined_in_100_percent_charts(frames):
     chart = frames[2][0].chart
     for series in chart.plots[0].series:
         ser = series._element
-        outlined = sorted(int(pt.find(f"{C}idx").get("val")) for pt in ser.findall(f"{C}dPt"))
+        lines = [
+            (pt, pt.find(f"{C}spPr/{{http://schemas.openxmlformats.org/drawingml/2006/main}}ln"))
+            for pt in ser.findall(f"{C}dPt")
+        ]
+        outlined = sorted(int(pt.find(f"{C}idx").get("val")) for pt, ln in lines if ln is not None)
         assert outlined == list(STACKED.highlight)
 
 
@@ -159,6 +163,23 @@ def _plan(spec: ChartSpec):
     form_spec = native_form(spec).spec
     box = chart_box(spec, THEME)
     return plan_chart(form_spec, chart_context(form_spec, THEME), (box.width, box.height))
+
+
+def test_bars_on_a_small_base_are_hatched_with_their_figures_on_their_own_colour(frames):
+    chart = frames[2][0].chart
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    for j, series in enumerate(chart.plots[0].series):
+        ser = series._element
+        hatched = [pt for pt in ser.findall(f"{C}dPt") if pt.find(f".//{A}pattFill") is not None]
+        assert [int(pt.find(f"{C}idx").get("val")) for pt in hatched] == [3]
+        assert hatched[0].find(f".//{A}pattFill").get("prst") == "wdUpDiag"
+        colour = THEME.color(STACKED.series[j].color).lstrip("#")
+        assert hatched[0].find(f".//{A}pattFill/{A}bgClr/{A}srgbClr").get("val") == colour
+        boxed = [d for d in ser.findall(f"{C}dLbls/{C}dLbl") if d.find(f"{C}spPr") is not None]
+        if boxed:  # a segment too small for its figure has no label to box
+            assert [int(d.find(f"{C}idx").get("val")) for d in boxed] == [3]
+            assert boxed[0].find(f"{C}spPr//{A}srgbClr").get("val") == colour
+            assert boxed[0].find(f"{C}showVal").get("val") == "1"
 
 
 def test_value_axis_is_fixed_from_the_spec_and_panels_share_one_scale(frames):
