@@ -64,7 +64,8 @@ def test_shares_per_municipality_read_back_as_the_metrics(native, built: Built):
     _, frame = native["vald-i-nara-relationer/form/kommun"]
     categories, series = _read(frame)
     rows = [r for r in form["per_respondent"] if r["n_pairs"]] + [form["total"], form["national_total"]]
-    assert categories == [r["label"] for r in rows[:-2]] + ["Länet", "Riket"]
+    # each municipality's bar names its base: the insatser with an answer (issue 14)
+    assert categories == [f"{r['label']} ({r['n_pairs']})" for r in rows[:-2]] + ["Länet", "Riket"]
     for values, category in zip(series, ("A", "AB", "B"), strict=True):
         # metrics gives shares to four decimals, the chart percent points unrounded
         assert values == pytest.approx([100 * r["shares"][category] for r in rows], abs=0.006)

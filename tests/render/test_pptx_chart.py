@@ -266,3 +266,30 @@ def test_openxml_audit_finds_no_errors(written: Path):
     out = subprocess.run(["openxml-audit", str(written), "-o", "json"], capture_output=True, text=True, timeout=120)
     report = json.loads(out.stdout)
     assert report[0]["error_count"] == 0, report[0]["errors"][:5]
+
+
+def test_the_theme_sets_the_default_and_refuses_an_unknown_mode(tmp_path: Path):
+    from reportgen.errors import ReportgenError
+    from reportgen.paths import LAYOUTS_DIR
+
+    assert THEME.pptx_charts == "pictures"
+    text = (LAYOUTS_DIR / "theme.yaml").read_text(encoding="utf-8")
+    editable = tmp_path / "editable.yaml"
+    editable.write_text(text.replace("  charts: pictures", "  charts: editable"), encoding="utf-8")
+    assert load_theme(editable).pptx_charts == "editable"
+    wrong = tmp_path / "wrong.yaml"
+    wrong.write_text(text.replace("  charts: pictures", "  charts: native"), encoding="utf-8")
+    with pytest.raises(ReportgenError, match=r"pptx: charts: found 'native'; expected one of pictures, editable"):
+        load_theme(wrong)
+
+
+def test_a_build_asked_for_other_charts_is_not_taken_as_finished(tmp_path: Path):
+    from types import SimpleNamespace
+
+    from reportgen.batch.county import BuildOptions, _stamp
+    from reportgen.metrics.model import Scope
+
+    ctx, scope = SimpleNamespace(fingerprint="f"), Scope("Skåne län", "12", "skane-lan")
+    pictures = _stamp(ctx, scope, BuildOptions(tmp_path))  # the theme's default
+    assert pictures == _stamp(ctx, scope, BuildOptions(tmp_path, charts="pictures"))
+    assert pictures != _stamp(ctx, scope, BuildOptions(tmp_path, charts="editable"))
