@@ -66,9 +66,9 @@ def _rgb(color: str) -> RGBColor:
     return RGBColor.from_string(color.lstrip("#").upper())
 
 
-def _font(font: Font, size: float, color: str, *, bold: bool = False) -> None:
+def _font(font: Font, size: float, color: str) -> None:
     font.size = Pt(round(size * 2) / 2)  # PowerPoint keeps half points
-    font.bold = bold
+    font.bold = False
     font.color.rgb = _rgb(color)
 
 
@@ -78,7 +78,7 @@ def write_bar_chart(slide: Slide, spec: ChartSpec, box: Region, theme: Theme, pa
     shown = form.spec
     ctx = chart_context(shown, theme)
     plan = plan_chart(shown, ctx, (box.width, box.height))
-    kind = CHART_KINDS[shown.kind]
+    kind = shown.chart_kind
     number_format = NUMBER_FORMATS["percent" if kind.stacked else shown.value_format]
     data = ChartData(number_format=number_format)
     data.categories = shown.categories
@@ -208,10 +208,9 @@ def _legend_and_title(chart: Chart, plan: ChartPlan) -> None:
     if chart.has_legend:
         chart.legend.include_in_layout = False
         _font(chart.legend.font, plan.legend.size, ctx.palette.text)
-        legend = plan.legend
         # A little wider than measured: PowerPoint spaces the entries more than the picture.
-        manual_layout(chart.legend._element, 0.0, EDGE / height, min(legend.width * 1.15 + 0.2, width) / width,
-                      legend.height / height)  # fmt: skip
+        legend_width = min(plan.legend.width * 1.15 + 0.2, width)
+        manual_layout(chart.legend._element, 0.0, EDGE / height, legend_width / width, plan.legend.height / height)
     label = spec.axis_label
     chart.has_title = bool(label) and spec.direction == "vertical"
     if label and spec.direction == "horizontal":

@@ -80,8 +80,17 @@ def delete_point_labels(series_element: etree._Element, points: list[int]) -> No
 
 
 #: What a point's own ``c:dLbl`` repeats of its series' ``c:dLbls`` (the schema's order).
-_LABEL_PARTS = ("c:numFmt", "c:txPr", "c:dLblPos", "c:showLegendKey", "c:showVal", "c:showCatName",
-                "c:showSerName", "c:showPercent", "c:showBubbleSize")  # fmt: skip
+_LABEL_PARTS = (
+    "c:numFmt",
+    "c:txPr",
+    "c:dLblPos",
+    "c:showLegendKey",
+    "c:showVal",
+    "c:showCatName",
+    "c:showSerName",
+    "c:showPercent",
+    "c:showBubbleSize",
+)
 
 
 def box_point_labels(series_element: etree._Element, points: list[int], fill: str) -> None:
@@ -119,8 +128,15 @@ def _insert_label(d_lbls: etree._Element, label: etree._Element, idx: int) -> No
         d_lbls.append(label)
 
 
-def manual_layout(parent: etree._Element, x: float, y: float, w: float | None = None, h: float | None = None,
-                  *, inner: bool = False) -> None:  # fmt: skip
+def manual_layout(
+    parent: etree._Element,
+    x: float,
+    y: float,
+    w: float | None = None,
+    h: float | None = None,
+    *,
+    inner: bool = False,
+) -> None:
     """Place ``parent`` (plot area, legend, title) at fractions of the chart's size.
 
     ``inner`` places the plot area's inner box (the axes' rectangle, without tick
