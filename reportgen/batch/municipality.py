@@ -54,10 +54,11 @@ def write_bundle(path: Path, members: list[Path], extra: Mapping[str, bytes] | N
 def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
     """Every municipality's profile deck and charts (SVGs too for the web edition)."""
     from reportgen.figures.draw import draw_charts
+    from reportgen.render.pdf_layout import table_fits
 
     drawn = []
     for profile in unit_profiles(ctx.tables, county, ctx.national):
-        deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic)
+        deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, fits=table_fits)
         # Profiles are PDF (and web) only: no PowerPoint pictures to rasterise.
         charts = draw_charts(deck.charts, png=False, svg=svg)
         drawn.append(DrawnProfile(profile.respondent_id, profile.name, deck, charts))

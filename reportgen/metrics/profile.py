@@ -1,9 +1,26 @@
 """Where one municipality stands against its county and Riket (SPEC §8): the figures of
 its profile. Pure, like every metric: tables in, values out.
 
-"Common" insatser are those offered by at least half of the scope's respondents that
-answered the question; the profile lists the most common of them that the municipality
-does not offer (answered Nej, Vet ej or left blank).
+Rules, per area:
+
+- An area is *answered* by a unit that answered at least one of its insats questions
+  (an *answering unit*, SPEC §5). An unanswered area has no count, no place and no
+  lists: it is "not answered", never 0.
+- Place: units ranked by offered count, most first, among the county's answering units.
+  Units with the same count share a place, given as its first and last position
+  ("plats 5–7 av 25"), so a tie is never hidden.
+- The offered list holds every insats the unit offers, least common in the county first
+  (ties: less common in Riket, then catalog order): what sets it apart comes first.
+- The not-offered list holds the *common* insatser the unit answered Nej or Vet ej to:
+  offered by at least half of the answering units of the county or of Riket. Most
+  common in the county first (ties: in Riket, then catalog order). An insats question it
+  left blank is in neither list: not answered is not "not offered".
+- Shares are the county's and Riket's share offered (offered / answered, SPEC §5),
+  exactly those of ``reportgen metrics --table insatser``.
+- Form, regi and beslut: the share of the unit's offered insatser (with an answer to the
+  follow-up) that are at least partly digital / in private regi / without decision —
+  the "B" category alone or both — beside the same share over the county's and Riket's
+  pairs. These are the shares the national appendix reports (SPEC §5, last item).
 """
 
 from __future__ import annotations
@@ -13,20 +30,64 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from reportgen.metrics.model import CategoryShares, ScopeMetrics
+from reportgen.metrics.model import AreaMetrics, CategoryShares, ScopeMetrics
 from reportgen.metrics.offer import insats_table
 from reportgen.metrics.scope import AreaTables, SurveyTables
 from reportgen.survey import DIMENSIONS
 
+#: "Common": offered by at least this share of the answering units of the county or Riket.
 COMMON_SHARE = 0.5
-MISSING_LIMIT = 8
+#: The categories that make an offered insats count as (at least partly) digital,
+#: private or without decision: "B only" and "both".
+PARTLY_B = ("AB", "B")
 
 
 @dataclass(frozen=True)
-class MissingInsats:
+class InsatsShares:
+    """One insats of a profile list, with the share of the county and of Riket offering it."""
+
     insats_id: str
     insats: str  # with mark
-    share: float  # share offering it in the scope
+    county_share: float | None  # None where nobody in the county answered the question
+    national_share: float | None
+
+
+@dataclass(frozen=True)
+class Place:
+    """The unit's place in the county by offered count: ``first`` = ``last`` unless tied."""
+
+    first: int
+    last: int
+    of: int  # answering units of the county
+
+    @property
+    def tied(self) -> bool:
+        return self.last > self.first
+
+
+@dataclass(frozen=True)
+class UnitAnswer:
+    """The unit's own answer to an area question ("ja", "nej", "vet_ej"; None = blank),
+    beside the share of the county's and Riket's answers that were Ja; for the wish
+    question also the huvudgrupper it chose (catalog order)."""
+
+    answer: str | None
+    county_share: float | None
+    national_share: float | None
+    groups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DimensionShare:
+    """Form, regi or beslut: the share of offered insatser in (at least partly) the B
+    category for the unit, the county and Riket; ``n`` = the unit's offered insatser with
+    an answer to the follow-up (None share when 0)."""
+
+    dimension: str
+    n: int
+    mine: float | None
+    county: float | None
+    national: float | None
 
 
 @dataclass(frozen=True)
@@ -34,16 +95,27 @@ class AreaProfile:
     area: str
     catalog_size: int
     status: str  # ej_paborjad / paborjad / slutford
-    offered: int | None  # None when the unit answered no insats question of the area
+    answered: int  # insats questions of the area the unit answered
+    offered: int | None  # None: the unit answered no insats question of the area
     county_mean: float | None
     national_mean: float | None
-    missing_in_county: tuple[MissingInsats, ...]
-    missing_in_riket: tuple[MissingInsats, ...]
-    dimensions: dict[str, tuple[CategoryShares | None, CategoryShares]]  # unit vs county
+    county_units: int  # answering units of the county (the base of the mean and the place)
+    national_units: int
+    place: Place | None
+    offered_insatser: tuple[InsatsShares, ...]
+    not_offered_common: tuple[InsatsShares, ...]
+    further: UnitAnswer
+    wish: UnitAnswer
+    dimensions: tuple[DimensionShare, ...]
 
     @property
     def responded(self) -> bool:
+        """Answered at least one insats question (SPEC §8: else "not answered", never 0)."""
         return self.offered is not None
+
+    @property
+    def partly_answered(self) -> bool:
+        return self.responded and self.answered < self.catalog_size
 
 
 @dataclass(frozen=True)
@@ -51,71 +123,145 @@ class UnitProfile:
     respondent_id: str
     name: str
     county: str
-    areas: dict[str, AreaProfile]
+    areas: dict[str, AreaProfile]  # catalog order
+
+    @property
+    def answered_areas(self) -> tuple[AreaProfile, ...]:
+        return tuple(a for a in self.areas.values() if a.responded)
 
 
-def _common(table: pd.DataFrame) -> pd.DataFrame:
-    common = table[(table["answered"] > 0) & (table["share"] >= COMMON_SHARE)]
-    return common.sort_values(["share", "order"], ascending=[False, True], kind="stable")
+@dataclass(frozen=True, eq=False)
+class _AreaBasis:
+    """What every unit's profile of one area is compared with, computed once per area."""
+
+    tables: AreaTables
+    metrics: AreaMetrics
+    national: AreaMetrics
+    shares: pd.DataFrame  # index insats_id (catalog order): county, national, order, insats
+    counts: tuple[int, ...]  # offered counts of the county's answering units
 
 
-def _missing(common: pd.DataFrame, offered_ids: set[str]) -> tuple[MissingInsats, ...]:
-    rows = common[~common.index.isin(offered_ids)].head(MISSING_LIMIT)
+def _basis(tables: AreaTables, national_tables: AreaTables, metrics: AreaMetrics, national: AreaMetrics) -> _AreaBasis:
+    county_table = insats_table(tables)
+    shares = pd.DataFrame(
+        {
+            "insats": county_table["insats"],
+            "county": county_table["share"],
+            "national": insats_table(national_tables)["share"],
+            "order": county_table["order"],
+        }
+    )
+    counts = tuple(r.offered for r in metrics.offer.per_respondent if r.answered)
+    return _AreaBasis(tables, metrics, national, shares, counts)
+
+
+def _share(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)
+
+
+def _listed(shares: pd.DataFrame) -> tuple[InsatsShares, ...]:
     return tuple(
-        MissingInsats(str(i), str(r.insats), float(r.share)) for i, r in zip(rows.index, rows.itertuples(), strict=True)
+        InsatsShares(str(i), str(r.insats), _share(r.county), _share(r.national))
+        for i, r in zip(shares.index, shares.itertuples(), strict=True)
     )
 
 
-def _offered_sets(tables: AreaTables) -> dict[int, set[str]]:
-    """Offered insats ids per register unit position."""
-    answers = tables.answers
-    rows = answers["offered"]
-    ids = tables.insatser.index.to_numpy()
-    result: dict[int, set[str]] = {}
-    for unit, insats in zip(answers["unit"][rows].tolist(), answers["insats"][rows].tolist(), strict=True):
-        result.setdefault(unit, set()).add(str(ids[insats]))
-    return result
+def place_of(offered: int, counts: tuple[int, ...]) -> Place:
+    """Place of ``offered`` among ``counts`` (which include it), most first, ties shared."""
+    return Place(first=1 + sum(c > offered for c in counts), last=sum(c >= offered for c in counts), of=len(counts))
+
+
+def _partly_b(shares: CategoryShares | None) -> float | None:
+    if shares is None or not shares.n_pairs:
+        return None
+    return sum(shares.counts.get(c, 0) for c in PARTLY_B) / shares.n_pairs
+
+
+def _dimensions(basis: _AreaBasis, respondent_id: str) -> tuple[DimensionShare, ...]:
+    result = []
+    for name in DIMENSIONS:
+        dimension = basis.metrics.dimensions[name]
+        mine = next((r for r in dimension.per_respondent if r.key == respondent_id), None)
+        result.append(
+            DimensionShare(
+                dimension=name,
+                n=mine.n_pairs if mine is not None else 0,
+                mine=_partly_b(mine),
+                county=_partly_b(dimension.total),
+                national=_partly_b(dimension.national_total),
+            )
+        )
+    return tuple(result)
+
+
+def _answers(basis: _AreaBasis, respondent_id: str) -> tuple[UnitAnswer, UnitAnswer]:
+    unit = basis.tables.units.loc[respondent_id]
+    responding = unit["status"] != "ej_paborjad"
+    further = unit["further"] if responding and isinstance(unit["further"], str) else None
+    wish = unit["wish"] if responding and isinstance(unit["wish"], str) else None
+    wish_groups = basis.tables.wish_groups
+    chosen = set(wish_groups.loc[wish_groups["respondent_id"] == respondent_id, "huvudgrupp_id"])
+    groups = tuple(str(g.huvudgrupp) for g in basis.tables.groups.itertuples() if g.huvudgrupp_id in chosen)
+    return (
+        UnitAnswer(further, basis.metrics.offer.further_share, basis.national.offer.further_share),
+        UnitAnswer(wish, basis.metrics.wish.share("ja"), basis.national.wish.share("ja"), groups),
+    )
+
+
+def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
+    """One unit's profile of one area."""
+    tables, metrics = basis.tables, basis.metrics
+    position = int(tables.units.at[respondent_id, "unit"])
+    rows = tables.answers["unit"] == position
+    answered_rows = rows & tables.answers["answered"]
+    offered_rows = rows & tables.answers["offered"]
+    ids = tables.insatser.index
+    answered = int(answered_rows.sum())
+    offered = int(offered_rows.sum()) if answered else None
+    shares = basis.shares
+    mine = shares.index.isin(ids[tables.answers["insats"][offered_rows]])
+    refused = shares.index.isin(ids[tables.answers["insats"][answered_rows & ~tables.answers["offered"]]])
+    common = (shares["county"] >= COMMON_SHARE) | (shares["national"] >= COMMON_SHARE)
+    offered_list = shares[mine].sort_values(["county", "national", "order"], kind="stable")
+    missing = shares[refused & common.to_numpy()].sort_values(
+        ["county", "national", "order"], ascending=[False, False, True], kind="stable"
+    )
+    further, wish = _answers(basis, respondent_id)
+    return AreaProfile(
+        area=tables.area,
+        catalog_size=metrics.catalog_size,
+        status=str(tables.units.at[respondent_id, "status"]),
+        answered=answered,
+        offered=offered,
+        county_mean=None if np.isnan(metrics.offer.mean) else metrics.offer.mean,
+        national_mean=None if np.isnan(basis.national.offer.mean) else basis.national.offer.mean,
+        county_units=len(basis.counts),
+        national_units=metrics.national_response.with_answers,
+        place=None if offered is None else place_of(offered, basis.counts),
+        offered_insatser=_listed(offered_list) if offered is not None else (),
+        not_offered_common=_listed(missing) if offered is not None else (),
+        further=further,
+        wish=wish,
+        dimensions=_dimensions(basis, respondent_id),
+    )
 
 
 def unit_profiles(tables: SurveyTables, county: ScopeMetrics, national: ScopeMetrics) -> list[UnitProfile]:
     """A profile for every respondent unit of the county, in register order."""
-    assert county.scope.code is not None
+    if county.scope.is_national:
+        raise ValueError("profiles are made for the units of one county, not for Riket")
     data = tables.select(county.scope)
-    per_area = {}
-    for area, area_tables in data.areas.items():
-        metrics = county.areas[area]
-        per_unit_dims = {name: {row.key: row for row in metrics.dimensions[name].per_respondent} for name in DIMENSIONS}
-        per_area[area] = (
-            area_tables,
-            _common(insats_table(area_tables)),
-            _common(insats_table(tables.national.areas[area])),
-            _offered_sets(area_tables),
-            # Only answering units have an offer count (SPEC §5, §8): a unit that answered
-            # no insats question is "not answered", never drawn as 0.
-            {r.respondent_id: r.offered for r in metrics.offer.per_respondent if r.answered},
-            per_unit_dims,
-        )
-    profiles = []
+    bases = {
+        area: _basis(area_tables, tables.national.areas[area], county.areas[area], national.areas[area])
+        for area, area_tables in data.areas.items()
+    }
     units = next(iter(data.areas.values())).units
-    for respondent_id, unit in units.iterrows():
-        areas = {}
-        for area, (area_tables, common_county, common_riket, offered_sets, counts, dims) in per_area.items():
-            metrics = county.areas[area]
-            status = str(area_tables.units.at[respondent_id, "status"])
-            offered = counts.get(str(respondent_id))
-            mine = offered_sets.get(int(unit["unit"]), set())
-            areas[area] = AreaProfile(
-                area=area,
-                catalog_size=metrics.catalog_size,
-                status=status,
-                offered=offered,
-                county_mean=None if np.isnan(metrics.offer.mean) else metrics.offer.mean,
-                national_mean=national.areas[area].offer.mean,
-                missing_in_county=_missing(common_county, mine) if offered is not None else (),
-                missing_in_riket=_missing(common_riket, mine) if offered is not None else (),
-                dimensions={
-                    name: (dims[name].get(str(respondent_id)), metrics.dimensions[name].total) for name in DIMENSIONS
-                },
-            )
-        profiles.append(UnitProfile(str(respondent_id), str(unit["name"]), county.scope.name, areas))
-    return profiles
+    return [
+        UnitProfile(
+            respondent_id=str(respondent_id),
+            name=str(unit["name"]),
+            county=county.scope.name,
+            areas={area: _area_profile(basis, str(respondent_id)) for area, basis in bases.items()},
+        )
+        for respondent_id, unit in units.iterrows()
+    ]

@@ -20,10 +20,10 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus import TableStyle
 
 from reportgen.deck.model import Table
-from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT
-from reportgen.render.pdf_fonts import PdfFonts
+from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT, table_caption_regions
+from reportgen.render.pdf_fonts import PdfFonts, register_fonts
 from reportgen.text import shorten_rows
-from reportgen.theme import Theme
+from reportgen.theme import Theme, load_theme
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
@@ -117,6 +117,20 @@ def fit_table(
         else:
             high = middle - 1
     return best, best.wrap(w, h)[1]
+
+
+def table_fits(block: Table, theme: Theme | None = None) -> bool:
+    """Whether ``block`` fits its region (under its caption) at its own size — the theme's
+    table size unless it sets one — so ``fit_table`` draws it unshrunk. A builder that
+    keeps one table size on a page (the municipality profile) takes rows until it does."""
+    theme = theme or load_theme()
+    region = theme.region(block.region)
+    if block.caption:
+        _, region = table_caption_regions(region, theme)
+    w, h = region.width * PT, region.height * PT
+    size = block.font_size or theme.sizes["table"]
+    table = build_table(theme, register_fonts(theme), block, block.rows, size, w)
+    return table.wrap(w, h)[1] <= h
 
 
 def build_table(
