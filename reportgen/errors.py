@@ -45,3 +45,7 @@ class ValidationError(ReportgenError):
 
 class UnknownCountyError(ReportgenError):
     """A county name, code or slug that matches no county."""
+
+
+class UnknownUnitError(ReportgenError):
+    """A municipality (or city district) name or code that matches no unit of the county."""

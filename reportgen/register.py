@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from reportgen.errors import UnknownCountyError
+from reportgen.errors import UnknownCountyError, UnknownUnitError
 from reportgen.paths import DATA_DIR
 from reportgen.text import closest, fold, slugify
 
@@ -105,3 +105,15 @@ class Register:
         if county_code is None:
             return self.units
         return self.units[self.units["county_code"] == county_code]
+
+    def unit(self, query: str, county_code: str) -> str:
+        """The respondent id of a unit of the county, by name or code (case and å/ä/ö folded)."""
+        units = self.units_of(county_code)
+        for respondent_id, name in zip(units.index, units["name"], strict=True):
+            if fold(query) in (fold(respondent_id), fold(name)):
+                return str(respondent_id)
+        names = list(units["name"])
+        hints = closest(query, names)
+        hint = f" Did you mean {' or '.join(repr(h) for h in hints)}?" if hints else ""
+        county = self.county(county_code).name
+        raise UnknownUnitError(f"No municipality of {county} matches {query!r}.{hint}")

@@ -21,6 +21,7 @@ from reportgen.metrics.model import (
     ScopeMetrics,
     Wish,
 )
+from reportgen.metrics.profile import UnitProfile
 
 DECIMALS = 4
 SUMMARY_COLUMNS = [
@@ -143,6 +144,19 @@ def _wish(w: Wish) -> dict[str, Any]:
         "shares": {code: _num(w.share(code)) for code in w.counts},
         "per_group": [{"huvudgrupp_id": g, "huvudgrupp": name, "respondents": n} for g, name, n in w.per_group],
     }
+
+
+def _rounded(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return _num(value) if isinstance(value, float) else value
+
+
+def profile_json(profile: UnitProfile) -> dict[str, Any]:
+    """One municipality's profile figures (SPEC §8), as the profile PDF shows them."""
+    return _rounded(asdict(profile))
 
 
 def summary_frame(metrics: ScopeMetrics, areas: list[str] | None = None) -> pd.DataFrame:

@@ -90,3 +90,27 @@ def test_summary_csv(capsys, data_dir):
 def test_unknown_county_exits_2(capsys, data_dir):
     code, _, err = run(capsys, "--county", "Atlantis", "--data", str(data_dir))
     assert code == 2 and "Atlantis" in err
+
+
+def test_municipality_profile_json(capsys, data_dir):
+    """--municipality prints the figures of one unit's profile; its county shares are the
+    shares of --table insatser, for the same insatser."""
+    code, out, _ = run(capsys, "--county", "uppsala", "--municipality", "enkoping", "--area", "äldre",
+                       "--data", str(data_dir))  # fmt: skip
+    assert code == 0
+    payload = json.loads(out)
+    assert (payload["respondent_id"], payload["name"], list(payload["areas"])) == ("0381", "Enköping", ["äldre"])
+    area = payload["areas"]["äldre"]
+    _, table, _ = run(capsys, "--county", "uppsala", "--table", "insatser", "--format", "csv", "--data", str(data_dir))
+    shares = {r["insats_id"]: float(r["share"]) for r in csv.DictReader(io.StringIO(table)) if r["share"]}
+    listed = area["offered_insatser"] + area["not_offered_common"]
+    assert listed and all(i["county_share"] == pytest.approx(shares[i["insats_id"]], abs=1e-4) for i in listed)
+    if area["offered"] is not None:
+        assert len(area["offered_insatser"]) == area["offered"]
+
+
+def test_municipality_errors(capsys, data_dir):
+    code, _, err = run(capsys, "--county", "uppsala", "--municipality", "Enkopping", "--data", str(data_dir))
+    assert code == 2 and "No municipality of Uppsala län matches 'Enkopping'. Did you mean 'Enköping'?" in err
+    code, _, err = run(capsys, "--national", "--municipality", "Enköping", "--data", str(data_dir))
+    assert code == 2 and "--municipality needs --county" in err
