@@ -1,4 +1,7 @@
-"""Write each municipality's profile (PDF) and bundle (zip) into the county folder (SPEC §8)."""
+"""Write each municipality's profile (PDF), its own answers (workbook) and its bundle
+(zip) into the county folder (SPEC §8). The bundle holds the profile, the own workbook,
+the county deck as PDF and the county workbook (and the web edition when built); the
+manifest lists them all."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from typing import IO
 from reportgen.atomic import atomic_output
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
-from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, profile_name
+from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, own_workbook_name, profile_name
+from reportgen.deck.layout import Layouts
 from reportgen.deck.model import Deck
 from reportgen.figures.art import ChartArt
 from reportgen.metrics.model import ScopeMetrics
@@ -65,6 +69,38 @@ def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False
     return drawn
 
 
+def write_profile(drawn: DrawnProfile, path: Path) -> Path:
+    """One profile PDF, checked and renamed into place."""
+    from reportgen.render.pdf import render_pdf
+
+    with atomic_output(path, check_file) as tmp:
+        render_pdf(drawn.deck, drawn.charts, tmp)
+    return path
+
+
+def write_own_workbook(
+    ctx: SharedContext, county: ScopeMetrics, respondent_id: str, path: Path, layouts: Layouts | None = None
+) -> Path:
+    """The unit's own answers: the county workbook's builder, kept to this one unit."""
+    from reportgen.render.xlsx import render_xlsx
+    from reportgen.workbook.builder import build_workbook
+
+    workbook = build_workbook(
+        ctx.survey,
+        county.scope,
+        synthetic=ctx.survey.synthetic,
+        tables=ctx.tables,
+        created=ctx.created,
+        metrics=county,
+        national=ctx.national,
+        units=[respondent_id],
+        layouts=layouts,
+    )
+    with atomic_output(path, check_file) as tmp:
+        render_xlsx(workbook, tmp)
+    return path
+
+
 def build_municipality_files(
     ctx: SharedContext,
     county: ScopeMetrics,
@@ -75,18 +111,20 @@ def build_municipality_files(
     profiles: Sequence[DrawnProfile] | None = None,
     bundle_extra: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
-    """Each municipality's profile PDF and its bundle (deck PDF, workbook, profile and
-    ``bundle_extra``); ``profiles`` already drawn, or drawn here."""
-    from reportgen.render.pdf import render_pdf
+    """Each municipality's profile PDF, own workbook and bundle (profile, own workbook,
+    deck PDF, county workbook and ``bundle_extra``); ``profiles`` already drawn, or drawn
+    here."""
+    from reportgen.deck.layout import load_layouts
 
+    layouts = load_layouts()  # read once for the county's own workbooks
     target = folder / MUNICIPALITY_DIR
     written: list[Path] = []
     for drawn in profiles if profiles is not None else draw_profiles(ctx, county):
-        profile_path = target / profile_name(drawn.respondent_id, drawn.name)
-        with atomic_output(profile_path, check_file) as tmp:
-            render_pdf(drawn.deck, drawn.charts, tmp)
+        profile_path = write_profile(drawn, target / profile_name(drawn.respondent_id, drawn.name))
+        own_path = target / own_workbook_name(drawn.respondent_id, drawn.name)
+        own = write_own_workbook(ctx, county, drawn.respondent_id, own_path, layouts)
         bundle_path = target / bundle_name(drawn.respondent_id, drawn.name)
         with atomic_output(bundle_path, check_file) as tmp:
-            write_bundle(tmp, [deck_pdf, workbook, profile_path], bundle_extra)
-        written += [profile_path, bundle_path]
+            write_bundle(tmp, [profile_path, own, deck_pdf, workbook], bundle_extra)
+        written += [profile_path, own, bundle_path]
     return written

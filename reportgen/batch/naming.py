@@ -36,6 +36,11 @@ def profile_name(respondent_id: str, name: str) -> str:
     return f"{municipality_stem(respondent_id, name)}-profil.pdf"
 
 
+def own_workbook_name(respondent_id: str, name: str) -> str:
+    """The municipality's own answers as a workbook (SPEC §8)."""
+    return f"{municipality_stem(respondent_id, name)}-svar.xlsx"
+
+
 def bundle_name(respondent_id: str, name: str) -> str:
     return f"{municipality_stem(respondent_id, name)}-paket.zip"
 
