@@ -28,7 +28,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from reportgen.metrics.model import AreaMetrics, CategoryShares, ScopeMetrics
 from reportgen.metrics.offer import insats_table
@@ -132,37 +131,73 @@ class UnitProfile:
 
 @dataclass(frozen=True, eq=False)
 class _AreaBasis:
-    """What every unit's profile of one area is compared with, computed once per area."""
+    """What every unit's profile of one area is compared with, computed once per area:
+    per insats (catalog order) its id, name, county and Riket share, and whether it is
+    common; per unit its status, answers and chosen huvudgrupper."""
 
     tables: AreaTables
     metrics: AreaMetrics
     national: AreaMetrics
-    shares: pd.DataFrame  # index insats_id (catalog order): county, national, order, insats
+    ids: list[str]
+    labels: list[str]
+    county: np.ndarray  # share offered in the county, NaN where nobody answered
+    riket: np.ndarray
+    common: np.ndarray  # bool
     counts: tuple[int, ...]  # offered counts of the county's answering units
+    units: dict[str, tuple[int, str, str | None, str | None]]  # id → position, status, further, wish
+    groups: dict[str, tuple[str, ...]]  # id → chosen huvudgrupper, catalog order
+    dimensions: dict[str, dict[str, CategoryShares]]  # dimension → unit id → its pairs
+
+
+def _code(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 def _basis(tables: AreaTables, national_tables: AreaTables, metrics: AreaMetrics, national: AreaMetrics) -> _AreaBasis:
-    county_table = insats_table(tables)
-    shares = pd.DataFrame(
-        {
-            "insats": county_table["insats"],
-            "county": county_table["share"],
-            "national": insats_table(national_tables)["share"],
-            "order": county_table["order"],
-        }
+    county = insats_table(tables)["share"].to_numpy(dtype=float)
+    riket = insats_table(national_tables)["share"].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        common = (county >= COMMON_SHARE) | (riket >= COMMON_SHARE)
+    units = {
+        str(rid): (int(unit), str(status), _code(further), _code(wish))
+        for rid, unit, status, further, wish in zip(
+            tables.units.index, tables.units["unit"], tables.units["status"], tables.units["further"],
+            tables.units["wish"], strict=True,
+        )
+    }  # fmt: skip
+    names = dict(zip(tables.groups["huvudgrupp_id"], tables.groups["huvudgrupp"], strict=True))
+    chosen: dict[str, set[str]] = {}
+    for rid, gid in zip(tables.wish_groups["respondent_id"], tables.wish_groups["huvudgrupp_id"], strict=True):
+        chosen.setdefault(str(rid), set()).add(gid)
+    groups = {rid: tuple(str(names[g]) for g in names if g in found) for rid, found in chosen.items()}
+    return _AreaBasis(
+        tables=tables,
+        metrics=metrics,
+        national=national,
+        ids=[str(i) for i in tables.insatser.index],
+        labels=[str(label) for label in tables.insatser["label"]],
+        county=county,
+        riket=riket,
+        common=common,
+        counts=tuple(r.offered for r in metrics.offer.per_respondent if r.answered),
+        units=units,
+        groups=groups,
+        dimensions={name: {r.key: r for r in metrics.dimensions[name].per_respondent} for name in DIMENSIONS},
     )
-    counts = tuple(r.offered for r in metrics.offer.per_respondent if r.answered)
-    return _AreaBasis(tables, metrics, national, shares, counts)
 
 
 def _share(value: float) -> float | None:
     return None if np.isnan(value) else float(value)
 
 
-def _listed(shares: pd.DataFrame) -> tuple[InsatsShares, ...]:
+def _listed(basis: _AreaBasis, positions: np.ndarray, *, most_first: bool) -> tuple[InsatsShares, ...]:
+    """The insatser at ``positions`` ordered by county share, then Riket share (least or
+    most first), then catalog order."""
+    sign = -1.0 if most_first else 1.0
+    keys = (positions, sign * basis.riket[positions], sign * basis.county[positions])
+    ordered = positions[np.lexsort(keys)].tolist()
     return tuple(
-        InsatsShares(str(i), str(r.insats), _share(r.county), _share(r.national))
-        for i, r in zip(shares.index, shares.itertuples(), strict=True)
+        InsatsShares(basis.ids[i], basis.labels[i], _share(basis.county[i]), _share(basis.riket[i])) for i in ordered
     )
 
 
@@ -181,7 +216,7 @@ def _dimensions(basis: _AreaBasis, respondent_id: str) -> tuple[DimensionShare, 
     result = []
     for name in DIMENSIONS:
         dimension = basis.metrics.dimensions[name]
-        mine = next((r for r in dimension.per_respondent if r.key == respondent_id), None)
+        mine = basis.dimensions[name].get(respondent_id)
         result.append(
             DimensionShare(
                 dimension=name,
@@ -194,43 +229,21 @@ def _dimensions(basis: _AreaBasis, respondent_id: str) -> tuple[DimensionShare, 
     return tuple(result)
 
 
-def _answers(basis: _AreaBasis, respondent_id: str) -> tuple[UnitAnswer, UnitAnswer]:
-    unit = basis.tables.units.loc[respondent_id]
-    responding = unit["status"] != "ej_paborjad"
-    further = unit["further"] if responding and isinstance(unit["further"], str) else None
-    wish = unit["wish"] if responding and isinstance(unit["wish"], str) else None
-    wish_groups = basis.tables.wish_groups
-    chosen = set(wish_groups.loc[wish_groups["respondent_id"] == respondent_id, "huvudgrupp_id"])
-    groups = tuple(str(g.huvudgrupp) for g in basis.tables.groups.itertuples() if g.huvudgrupp_id in chosen)
-    return (
-        UnitAnswer(further, basis.metrics.offer.further_share, basis.national.offer.further_share),
-        UnitAnswer(wish, basis.metrics.wish.share("ja"), basis.national.wish.share("ja"), groups),
-    )
-
-
 def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
     """One unit's profile of one area."""
-    tables, metrics = basis.tables, basis.metrics
-    position = int(tables.units.at[respondent_id, "unit"])
-    rows = tables.answers["unit"] == position
-    answered_rows = rows & tables.answers["answered"]
-    offered_rows = rows & tables.answers["offered"]
-    ids = tables.insatser.index
-    answered = int(answered_rows.sum())
-    offered = int(offered_rows.sum()) if answered else None
-    shares = basis.shares
-    mine = shares.index.isin(ids[tables.answers["insats"][offered_rows]])
-    refused = shares.index.isin(ids[tables.answers["insats"][answered_rows & ~tables.answers["offered"]]])
-    common = (shares["county"] >= COMMON_SHARE) | (shares["national"] >= COMMON_SHARE)
-    offered_list = shares[mine].sort_values(["county", "national", "order"], kind="stable")
-    missing = shares[refused & common.to_numpy()].sort_values(
-        ["county", "national", "order"], ascending=[False, False, True], kind="stable"
-    )
-    further, wish = _answers(basis, respondent_id)
+    metrics, answers = basis.metrics, basis.tables.answers
+    position, status, further, wish = basis.units[respondent_id]
+    responding = status != "ej_paborjad"
+    rows = answers["unit"] == position
+    answered_at = answers["insats"][rows & answers["answered"]]
+    offered_at = answers["insats"][rows & answers["offered"]]
+    refused_at = np.setdiff1d(answered_at, offered_at)
+    answered = len(answered_at)
+    offered = len(offered_at) if answered else None
     return AreaProfile(
-        area=tables.area,
+        area=basis.tables.area,
         catalog_size=metrics.catalog_size,
-        status=str(tables.units.at[respondent_id, "status"]),
+        status=status,
         answered=answered,
         offered=offered,
         county_mean=None if np.isnan(metrics.offer.mean) else metrics.offer.mean,
@@ -238,10 +251,17 @@ def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
         county_units=len(basis.counts),
         national_units=metrics.national_response.with_answers,
         place=None if offered is None else place_of(offered, basis.counts),
-        offered_insatser=_listed(offered_list) if offered is not None else (),
-        not_offered_common=_listed(missing) if offered is not None else (),
-        further=further,
-        wish=wish,
+        offered_insatser=_listed(basis, offered_at, most_first=False),
+        not_offered_common=_listed(basis, refused_at[basis.common[refused_at]], most_first=True),
+        further=UnitAnswer(
+            further if responding else None, metrics.offer.further_share, basis.national.offer.further_share
+        ),
+        wish=UnitAnswer(
+            wish if responding else None,
+            metrics.wish.share("ja"),
+            basis.national.wish.share("ja"),
+            basis.groups.get(respondent_id, ()),
+        ),
         dimensions=_dimensions(basis, respondent_id),
     )
 
