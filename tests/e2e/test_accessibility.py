@@ -87,8 +87,10 @@ def test_pptx_titles_alt_text_language(built: Built):
     assert 'lang="sv-SE"' in slide_xml
 
 
-def test_workbook_tables_properties_no_merged_cells(built: Built):
-    workbook = openpyxl.load_workbook(built.xlsx)
+@pytest.mark.parametrize("which", ["county", "1280-malmo-svar.xlsx", "1264-skurup-svar.xlsx"])
+def test_workbook_tables_properties_no_merged_cells(built: Built, which: str):
+    """The county workbook and the municipalities' own (one that answered, one that did not)."""
+    workbook = openpyxl.load_workbook(built.xlsx if which == "county" else built.folder / "kommuner" / which)
     assert workbook.properties.title and workbook.properties.language == "sv-SE"
     assert workbook.worksheets[0]["A1"].value
     for ws in workbook.worksheets[1:]:

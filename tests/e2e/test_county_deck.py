@@ -12,7 +12,8 @@ import pytest
 from pptx import Presentation
 from pptx.util import Emu
 
-from reportgen.batch.manifest import verify_manifest
+from reportgen.batch.manifest import read_manifest, verify_manifest
+from reportgen.batch.naming import bundle_name, own_workbook_name, profile_name
 from reportgen.catalog import Catalog
 from reportgen.register import Register
 from tests.e2e.conftest import Built
@@ -151,15 +152,29 @@ def test_workbook_holds_every_insats_and_municipality(built):
 
 
 def test_municipality_files_and_manifest(built):
+    """SPEC §8: every bundle holds the profile, the municipality's own workbook, the
+    county deck PDF and the county workbook; the manifest lists every file and verifies."""
     units = Register.load().units_of("12")
-    profiles = sorted((built.folder / "kommuner").glob("*-profil.pdf"))
-    bundles = sorted((built.folder / "kommuner").glob("*-paket.zip"))
-    assert len(profiles) == len(bundles) == len(units) == 33
-    with zipfile.ZipFile(bundles[0]) as archive:
-        members = archive.namelist()
-    assert any(m.endswith("-analysrapport.pdf") for m in members)
-    assert any(m.endswith("-resultat.xlsx") for m in members)
-    assert any(m.endswith("-profil.pdf") for m in members)
+    folder = built.folder / "kommuner"
+    assert len(units) == 33
+    for respondent_id, name in zip(units.index, units["name"], strict=True):
+        own = folder / own_workbook_name(respondent_id, name)
+        with zipfile.ZipFile(folder / bundle_name(respondent_id, name)) as archive:
+            members = archive.namelist()
+            assert archive.read(own.name) == own.read_bytes()
+        assert members == [
+            profile_name(respondent_id, name),
+            own.name,
+            "skane-lan-analysrapport.pdf",
+            "skane-lan-resultat.xlsx",
+        ]
+    # The own workbook holds this municipality's answers only, beside the county and Riket.
+    workbook = openpyxl.load_workbook(folder / own_workbook_name("1280", "Malmö"))
+    header = [c.name for c in next(iter(workbook["Äldre"].tables.values())).tableColumns]
+    assert header[-4:] == ["Andel riket", "Antal erbjuder riket", "Antal svarat riket", "Malmö"]
+    assert workbook.properties.title == "Socialtjänstens insatser 2016–2020 – Malmö"
+    listed = {e.file for e in read_manifest(built.folder)}
+    assert {f"kommuner/{own_workbook_name(r, n)}" for r, n in zip(units.index, units["name"], strict=True)} <= listed
     assert verify_manifest(built.folder) == []
 
 
