@@ -35,10 +35,6 @@ def texts(layouts_dir: Path | None = None) -> dict[str, Any]:
     return _texts(str((layouts_dir or LAYOUTS_DIR) / "profile.yaml"))
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
-
-
 def _cover(p: UnitProfile, t: dict[str, Any]) -> Slide:
     """The title page, with the sentence saying which areas were answered."""
     answered = p.answered_areas
@@ -48,7 +44,7 @@ def _cover(p: UnitProfile, t: dict[str, Any]) -> Slide:
     elif answered:
         missing = [a.area for a in p.areas.values() if not a.responded]
         summary = c["some"].format(
-            municipality=p.name, answered=t["number_words"][len(answered)], missing=capital(_and(missing))
+            municipality=p.name, answered=t["number_words"][len(answered)], missing="; ".join(missing)
         )
     else:
         summary = c["none"].format(municipality=p.name)

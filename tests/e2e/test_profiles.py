@@ -92,20 +92,33 @@ def test_one_table_size_and_no_shrunk_text_on_any_page(profile_pdfs):
                 assert set(sizes) <= allowed, (path.name, number, sorted(set(sizes) - allowed))
 
 
-def test_skurup_says_on_its_first_page_that_it_answered_no_area(skane_text):
+def test_a_unit_that_answered_no_area_has_two_pages_saying_so_first(skane_text):
+    """In the demo data since issue 14's regeneration Båstad and Simrishamn answered no
+    area (Skurup answers socialpsykiatri now: see the next test)."""
+    for file, name in (("1278-bastad-profil.pdf", "Båstad"), ("1291-simrishamn-profil.pdf", "Simrishamn")):
+        pages = skane_text[file]
+        assert len(pages) == 2
+        assert f"{name} besvarade inte enkäten i något av de sex verksamhetsområdena" in pages[0]
+        assert pages[1].count("Ej besvarad") == 6 and " 0 av " not in pages[1]
+
+
+def test_skurup_says_first_which_area_it_answered(skane_text):
     pages = skane_text["1264-skurup-profil.pdf"]
-    assert len(pages) <= 2
-    assert "Skurup besvarade inte enkäten i något av de sex verksamhetsområdena" in pages[0]
-    assert "Ej besvarad" in pages[1] and " 0 av " not in pages[1]
+    assert (
+        "Skurup besvarade enkäten i ett av sex verksamhetsområden. Inte besvarade: äldre; barn och unga; "
+        "funktionshinder; missbruk och beroende; våld i nära relationer." in pages[0]
+    )
+    assert len(pages) == 3 and pages[2].startswith("Verksamhetsområde socialpsykiatri 3 av de 53")
 
 
 def test_a_profile_has_a_page_per_answered_area_only(skane_text):
-    """Örkelljunga did not answer funktionshinder: its cover says so, no page is titled so."""
+    """Örkelljunga started funktionshinder but answered no insats question in it: no page,
+    no bar, and the overview says so."""
     pages = skane_text["1257-orkelljunga-profil.pdf"]
-    assert "Örkelljunga besvarade enkäten i fem av sex verksamhetsområden. Inte besvarade: Funktionshinder." in pages[0]
+    assert "Örkelljunga besvarade enkäten i fem av sex verksamhetsområden. Inte besvarade: funktionshinder." in pages[0]
     assert len(pages) == 2 + 5
     assert not any(p.startswith("Verksamhetsområde funktionshinder") for p in pages)
-    assert "Funktionshinder Ej besvarad – – –" in pages[1]
+    assert "Funktionshinder Påbörjad, inga insatssvar – – –" in pages[1]
 
 
 #: By hand from ``reportgen metrics --county skane --municipality Malmö`` /
@@ -114,39 +127,46 @@ def test_a_profile_has_a_page_per_answered_area_only(skane_text):
 EXPECTED = {
     "1280-malmo-profil.pdf": {
         "äldre": (
-            "delad plats 1–8 av 25",
-            [("ALD025", "Psykosociala stödprogram i grupp för personer med demenssjukdom", "16%", "20%"),
-             ("ALD054", "Läkemedelsrobot", "26%", "27%"),
-             ("ALD069", "Äldre direkt", "36%", "16%")],
+            "delad plats 1–2 av 25",
+            [("ALD058", "Telefoneringshjälpmedel och hjälpmedel för andra former av telekommunikation", "4%", "25%"),
+             ("ALD027", "Generell familjerådgivning", "25%", "23%"),
+             ("ALD054", "Läkemedelsrobot", "26%", "27%")],
             [],
         ),
         "barn och unga": (
             "plats 1 av 27",
-            [("BOU038", "Family Check-up (FCU)", "4%", "3%"),
-             ("BOU033", "De otroliga åren / Incredidible years (föräldrader)", "8%", "6%"),
-             ("BOU062", "Bekräftande samspel", "15%", "15%")],
+            [("BOU103", "Stella", "7%", "7%"),
+             ("BOU034", "FamiljeART", "8%", "9%"),
+             ("BOU007", "Barns rätt som anhöriga (BRA) - samtal", "15%", "16%")],
             [],
         ),
         "våld i nära relationer": (
             "plats 1 av 29",
             [("VNR013", "Stöd vid byte av boende inom kommunen**", "14%", "16%"),
-             ("VNR034", "Kognitiv beteendeterapi (KBT)**", "25%", "15%")],
+             ("VNR028", "Icke-våldsgrupp (bygger på Alternativ till våld)**", "25%", "16%"),
+             ("VNR016", "Generella gruppsamtal utan särskild manual", "25%", "21%")],
             [],
         ),
     },
     "1257-orkelljunga-profil.pdf": {
         "äldre": (
-            "plats 20 av 25",
-            [],
-            [("ALD066", "Strukturerade insatser med musik, sång och dans", "88%", "68%"),
-             ("ALD037", "Träffpunkter, mötesplatser, café och liknande (anhöriga)*", "84%", "82%"),
-             ("ALD062", "Trygghetskamera", "83%", "72%")],
+            "plats 21 av 25",
+            [("ALD003", "Dagverksamhet anpassad för yngre personer med demenssjukdom", "13%", "26%")],
+            [("ALD052", "Inkontinenshjälpmedel", "84%", "83%"),
+             ("ALD043", "GPS-larm / mobila trygghetslarm", "84%", "79%"),
+             ("ALD012", "Hjälp att genomföra ärenden", "80%", "91%")],
         ),
         "missbruk och beroende": (
-            "delad plats 20–22 av 25",
-            [],
-            [("MOB043", "Generella enskilda stödsamtal utan särskild manual (anhöriga)*", "84%", "86%"),
+            "delad plats 21–23 av 25",
+            [("MOB009", "Boendetrappan", "8%", "18%")],
+            [("MOB024", "Motiverande samtal (MI)", "92%", "93%"),
              ("MOB019", "Haschavvänjningsprogrammet (HAP)", "80%", "74%")],
+        ),
+        "våld i nära relationer": (
+            "delad plats 21–24 av 29",
+            [],
+            [("VNR010", "Tillfälligt boende", "86%", "82%"),
+             ("VNR024", "Generella stödsamtal utan särskild manual**", "86%", "77%")],
         ),
     },
 }  # fmt: skip
