@@ -23,6 +23,9 @@ from reportgen.metrics.profile import AreaProfile, InsatsShares, Place, UnitAnsw
 #: Whether a table fits its region at its own font size, unshrunk (the PDF renderer's
 #: measure, passed in by the caller so the model never imports a renderer).
 TableFits = Callable[[Table], bool]
+#: The two tables headed by the unit's name: its column holds the longest name of the
+#: register on one line ("Enskede-Årsta-Vantör"), so the header never wraps mid-word.
+NAME_COLUMN_WIDTHS = (0.42, 0.29, 0.145, 0.145)
 
 
 def place_text(place: Place, words: dict[str, str]) -> str:
@@ -43,7 +46,7 @@ def _answers_table(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Table:
         region="profile_answers",
         header=tuple(h.format(municipality=p.name) for h in t["answers_header"]),
         rows=rows,
-        widths=(0.4, 0.28, 0.16, 0.16),
+        widths=NAME_COLUMN_WIDTHS,
         align=("left", "left", "right", "right"),
         caption=t["answers_caption"],
     )
@@ -69,7 +72,7 @@ def _dimensions_table(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Tabl
         region="profile_dims",
         header=tuple(h.format(municipality=p.name) for h in t["dims_header"]),
         rows=rows,
-        widths=(0.46, 0.22, 0.16, 0.16),
+        widths=NAME_COLUMN_WIDTHS,
         align=("left", "right", "right", "right"),
         caption=t["dims_caption"],
     )

@@ -1,6 +1,6 @@
 """Issue 17 acceptance on real profiles from the demo data, read back as a recipient
 reads them (text extracted from the PDFs): Skåne's 33 from the shared build, and every
-profile of three more counties (Stockholm with its city districts, Gotland, Jämtland)
+profile of three more counties (Stockholm with its city districts, Gotland, Blekinge)
 rendered here the way the batch renders them.
 
 The expected figures for Malmö and Örkelljunga are written out by hand from
@@ -14,12 +14,13 @@ import collections
 import csv
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from reportgen.batch.context import shared_context
+from reportgen.batch.context import SharedContext, shared_context
 from reportgen.batch.municipality import write_profile
 from reportgen.batch.naming import profile_name
 from reportgen.cli import main
@@ -30,7 +31,7 @@ from reportgen.municipality.profile_deck import build_profile_deck
 from reportgen.theme import load_theme
 from tests.e2e.conftest import Built
 
-OTHER_COUNTIES = ("Stockholms län", "Gotlands län", "Jämtlands län")
+OTHER_COUNTIES = ("Stockholms län", "Gotlands län", "Blekinge län")
 #: A whole number written with a decimal ("57,0"); "0,0" is checked literally as well.
 WHOLE_WITH_DECIMAL = re.compile(r"(?<![\d,])\d+,0(?!\d)")
 
@@ -40,11 +41,20 @@ def pages_of(path: Path) -> list[str]:
     return [" ".join(page.extract_text().split()) for page in PdfReader(str(path)).pages]
 
 
+def poppler_text(path: Path) -> str:
+    """The whole text by poppler's pdftotext (fast; its order of table cells may differ)."""
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
 @pytest.fixture(scope="session")
-def profile_pdfs(built: Built, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
+def ctx() -> SharedContext:
+    return shared_context(None)
+
+
+@pytest.fixture(scope="session")
+def profile_pdfs(built: Built, ctx: SharedContext, tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Path]]:
     """County → its profile PDFs: Skåne's from the build, the others rendered here."""
     found = {"Skåne län": sorted((built.folder / "kommuner").glob("*-profil.pdf"))}
-    ctx = shared_context(None)
     out = tmp_path_factory.mktemp("profiles")
     for name in OTHER_COUNTIES:
         county = ctx.survey.register.county(name)
@@ -57,17 +67,21 @@ def profile_pdfs(built: Built, tmp_path_factory: pytest.TempPathFactory) -> dict
     return found
 
 
+#: The Skåne profiles read page by page below.
+READ = ("1278-bastad", "1291-simrishamn", "1264-skurup", "1257-orkelljunga", "1280-malmo")
+
+
 @pytest.fixture(scope="session")
 def skane_text(built: Built) -> dict[str, list[str]]:
-    return {path.name: pages_of(path) for path in (built.folder / "kommuner").glob("*-profil.pdf")}
+    return {f"{stem}-profil.pdf": pages_of(built.folder / "kommuner" / f"{stem}-profil.pdf") for stem in READ}
 
 
 def test_no_profile_shows_a_zero_decimal_or_a_whole_count_with_a_decimal(profile_pdfs):
     counts = {county: len(paths) for county, paths in profile_pdfs.items()}
-    assert counts == {"Skåne län": 33, "Stockholms län": 38, "Gotlands län": 1, "Jämtlands län": 8}
+    assert counts == {"Skåne län": 33, "Stockholms län": 38, "Gotlands län": 1, "Blekinge län": 5}
     for paths in profile_pdfs.values():
         for path in paths:
-            text = " ".join(pages_of(path))
+            text = " ".join(poppler_text(path).split())
             assert "0,0" not in text, path.name
             assert not WHOLE_WITH_DECIMAL.search(text), (path.name, WHOLE_WITH_DECIMAL.findall(text))
 
@@ -80,7 +94,7 @@ def test_one_table_size_and_no_shrunk_text_on_any_page(profile_pdfs):
     allowed |= {theme.sizes[k] for k in ("note", "source", "page_number", "chart_text")}
     allowed.add(float(theme.charts["label_max_size"]))
     for paths in profile_pdfs.values():
-        for path in paths[::3]:  # every third profile of each county: the sizes repeat
+        for path in paths[::4]:  # every fourth profile of each county: the sizes repeat
             for number, page in enumerate(PdfReader(str(path)).pages, start=1):
                 sizes: collections.Counter[float] = collections.Counter()
 
@@ -203,10 +217,9 @@ def test_malmo_and_orkelljunga_agree_with_metrics(skane_text, built: Built, tmp_
                 assert f"Vanliga insatser som {name} inte erbjuder: inga." in page
 
 
-def test_every_profile_of_every_county_as_a_model():
+def test_every_profile_of_every_county_as_a_model(ctx: SharedContext):
     """All 302 profiles (model only, no drawing): an area not answered has no bar, no
     count and no page; no whole number with a decimal anywhere."""
-    ctx = shared_context(None)
     seen = 0
     for county in ctx.survey.register.all_counties:
         scope = Scope(county.name, county.code, county.slug)

@@ -14,6 +14,7 @@ from reportgen.metrics.compute import compute_all
 from reportgen.metrics.profile import Place, UnitProfile, unit_profiles
 from reportgen.metrics.scope import SurveyTables
 from reportgen.municipality.profile_deck import build_profile_deck, texts
+from reportgen.register import Register
 from reportgen.render.pdf_layout import table_fits
 from reportgen.theme import load_theme
 from tests.metrics.fixture import ALDRE, VNR, hand_survey
@@ -162,6 +163,15 @@ def test_list_rows_are_capped_by_the_layout(profiles):
     deck = deck_of(replace(malmo, areas={**malmo.areas, ALDRE: area}), fits=lambda table: True)
     offered = next(b for b in deck.slides[2].blocks if isinstance(b, Table) and b.caption.startswith("Erbjuds"))
     assert len(offered.rows) == limit and offered.caption.endswith(f"({limit} av 15)")
+
+
+def test_the_longest_unit_name_fits_the_tables_it_heads(profiles):
+    """The tables headed by the unit's name keep the one table size for every unit of the
+    register; the longest name stands in for all."""
+    longest = max(Register.load().units["name"], key=len)
+    deck = deck_of(replace(profiles["Malmö"], name=longest))
+    headed = [t for t in blocks(deck, Table) if longest in t.header]
+    assert len(headed) == 4 and all(table_fits(t) for t in headed)
 
 
 def test_every_table_fits_unshrunk_and_no_whole_number_has_a_decimal(profiles):
