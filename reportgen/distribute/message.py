@@ -65,8 +65,8 @@ def body_text(d: Delivery) -> str:
         )
     else:
         lines.append(
-            f"- {d.bundle.name}: ett paket med länets analysrapport (PDF), arbetsboken med alla insatser "
-            "kommun för kommun (Excel) och profilen."
+            f"- {d.bundle.name}: ett paket med profilen, kommunens egna svar (Excel), länets "
+            "analysrapport (PDF) och arbetsboken med alla insatser kommun för kommun (Excel)."
         )
     lines += [
         "",

@@ -172,7 +172,7 @@ def test_municipality_files_and_manifest(built):
     workbook = openpyxl.load_workbook(folder / own_workbook_name("1280", "Malmö"))
     header = [c.name for c in next(iter(workbook["Äldre"].tables.values())).tableColumns]
     assert header[-4:] == ["Andel riket", "Antal erbjuder riket", "Antal svarat riket", "Malmö"]
-    assert workbook.properties.title == "Socialtjänstens insatser 2016–2020 – Malmö"
+    assert workbook.properties.title == "Socialtjänstens insatser 2016–2020 – Malmö (Skåne län)"
     listed = {e.file for e in read_manifest(built.folder)}
     assert {f"kommuner/{own_workbook_name(r, n)}" for r, n in zip(units.index, units["name"], strict=True)} <= listed
     assert verify_manifest(built.folder) == []
