@@ -14,7 +14,7 @@ it shows only the first of them. An area the unit did not answer has no page.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Literal
 
 from reportgen.deck import format as fmt
 from reportgen.deck.model import Block, KeyFigure, Paragraph, Slide, Table, TextBlock
@@ -37,19 +37,31 @@ def _answer_word(answer: UnitAnswer, t: dict[str, Any]) -> str:
     return t["answer"][answer.answer or "blank"]
 
 
+def _named_table(
+    p: UnitProfile,
+    t: dict[str, Any],
+    part: str,
+    rows: tuple[tuple[str, ...], ...],
+    answer_align: Literal["left", "right"],
+) -> Table:
+    """A table headed by the unit's name (own answers, form/regi/beslut): ``part`` names
+    its region ``profile_<part>`` and its ``<part>_header`` / ``<part>_caption`` texts."""
+    return Table(
+        region=f"profile_{part}",
+        header=tuple(h.format(municipality=p.name) for h in t[f"{part}_header"]),
+        rows=rows,
+        widths=NAME_COLUMN_WIDTHS,
+        align=("left", answer_align, "right", "right"),
+        caption=t[f"{part}_caption"],
+    )
+
+
 def _answers_table(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Table:
     rows = tuple(
         (t[key], _answer_word(answer, t), fmt.percent(answer.county_share), fmt.percent(answer.national_share))
         for key, answer in (("further", a.further), ("wish", a.wish))
     )
-    return Table(
-        region="profile_answers",
-        header=tuple(h.format(municipality=p.name) for h in t["answers_header"]),
-        rows=rows,
-        widths=NAME_COLUMN_WIDTHS,
-        align=("left", "left", "right", "right"),
-        caption=t["answers_caption"],
-    )
+    return _named_table(p, t, "answers", rows, "left")
 
 
 def _groups_text(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> TextBlock | None:
@@ -68,14 +80,7 @@ def _dimensions_table(p: UnitProfile, a: AreaProfile, t: dict[str, Any]) -> Tabl
         (t["dims"][d.dimension], fmt.percent(d.mine), fmt.percent(d.county), fmt.percent(d.national))
         for d in a.dimensions
     )
-    return Table(
-        region="profile_dims",
-        header=tuple(h.format(municipality=p.name) for h in t["dims_header"]),
-        rows=rows,
-        widths=NAME_COLUMN_WIDTHS,
-        align=("left", "right", "right", "right"),
-        caption=t["dims_caption"],
-    )
+    return _named_table(p, t, "dims", rows, "right")
 
 
 def _list_table(
