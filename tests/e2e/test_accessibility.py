@@ -70,6 +70,18 @@ def test_pdfua_checker_has_no_findings(built: Built):
     assert report.exit_code == 0
 
 
+@pytest.mark.parametrize("profile", ["1280-malmo-profil.pdf", "1278-bastad-profil.pdf"])
+def test_profiles_pass_the_pdfua_checker(built: Built, profile: str):
+    """A profile with every area answered and one with none (SPEC §8c)."""
+    path = built.folder / "kommuner" / profile
+    report = pdfua.validate(str(path))
+    assert [f"{f.rule_id}: {f.message}" for f in report.findings] == []
+    with pikepdf.open(path) as document:
+        figures = [e for e in struct_elements(document) if e.S == "/Figure"]
+        assert len(figures) == 1 and len(str(figures[0].Alt)) > 40
+        assert str(document.Root.Lang) == "sv-SE"
+
+
 def test_pptx_titles_alt_text_language(built: Built):
     prs = Presentation(str(built.pptx))
     assert prs.core_properties.language == "sv-SE"

@@ -106,7 +106,7 @@ def test_area_page_figures(profiles):
     assert (key.value, key.caption) == (
         "5",
         "av de 12 kartlagda insatserna erbjuds i Malmö, plats 2 av 3 i länet. Snitt i länet 5, i riket 3. "
-        "Malmö besvarade 11 av de 12 insatsfrågorna; de obesvarade räknas inte som ej erbjudna.",
+        "Besvarade insatsfrågor: 11 av 12; de obesvarade räknas inte som ej erbjudna.",
     )
     assert answers.rows == (
         ("Ger insatser utöver de kartlagda", "Nej", "50%", "60%"),
@@ -132,7 +132,7 @@ def test_area_page_figures(profiles):
 def test_chosen_huvudgrupper_and_empty_lists(profiles):
     page = deck_of(profiles["Bjuv"]).slides[2]
     texts_on_page = [p.text for b in page.blocks if isinstance(b, TextBlock) for p in b.paragraphs]
-    assert "Huvudgrupper där Bjuv vill ge insatser utan biståndsbeslut: Boende; Individ." in texts_on_page
+    assert "Valda huvudgrupper för insatser utan biståndsbeslut: Boende; Individ." in texts_on_page
     # Bjuv offers every common insats it answered: a sentence, and the offered list takes the column.
     assert any(t.startswith("Vanliga insatser som Bjuv inte erbjuder: inga.") for t in texts_on_page)
     (offered,) = [b for b in page.blocks if isinstance(b, Table) and b.caption.startswith("Erbjuds")]
