@@ -167,6 +167,7 @@ def test_municipality_files_and_manifest(built):
             own.name,
             "skane-lan-analysrapport.pdf",
             "skane-lan-resultat.xlsx",
+            "skane-lan-webb.zip",  # the build asks for the web edition too
         ]
     # The own workbook holds this municipality's answers only, beside the county and Riket.
     workbook = openpyxl.load_workbook(folder / own_workbook_name("1280", "Malmö"))
