@@ -107,19 +107,19 @@ def test_one_table_size_and_no_shrunk_text_on_any_page(profile_pdfs):
 
 
 def test_a_unit_that_answered_no_area_has_two_pages_saying_so_first(skane_text):
-    """In the demo data since issue 14's regeneration Båstad and Simrishamn answered no
-    area (Skurup answers socialpsykiatri now: see the next test)."""
-    for file, name in (("1278-bastad-profil.pdf", "Båstad"), ("1291-simrishamn-profil.pdf", "Simrishamn")):
+    """Skurup is the demo data's example of a unit that answered no area (issue 17's
+    acceptance; reportgen.demo.generate.SILENT_EXAMPLE); Simrishamn answered none either."""
+    for file, name in (("1264-skurup-profil.pdf", "Skurup"), ("1291-simrishamn-profil.pdf", "Simrishamn")):
         pages = skane_text[file]
         assert len(pages) == 2
         assert f"{name} besvarade inte enkäten i något av de sex verksamhetsområdena" in pages[0]
         assert pages[1].count("Ej besvarad") == 6 and " 0 av " not in pages[1]
 
 
-def test_skurup_says_first_which_area_it_answered(skane_text):
-    pages = skane_text["1264-skurup-profil.pdf"]
+def test_a_unit_that_answered_one_area_says_first_which(skane_text):
+    pages = skane_text["1278-bastad-profil.pdf"]
     assert (
-        "Skurup besvarade enkäten i ett av sex verksamhetsområden. Inte besvarade: äldre; barn och unga; "
+        "Båstad besvarade enkäten i ett av sex verksamhetsområden. Inte besvarade: äldre; barn och unga; "
         "funktionshinder; missbruk och beroende; våld i nära relationer." in pages[0]
     )
     assert len(pages) == 3 and pages[2].startswith("Verksamhetsområde socialpsykiatri 3 av de 53")

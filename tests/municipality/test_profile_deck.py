@@ -81,9 +81,9 @@ def test_chart_only_of_answered_areas_in_the_scope_colours(profiles):
     (chart,) = blocks(deck_of(profiles["Bjuv"]), ChartSpec)
     assert chart.categories == ("Äldre",)
     assert [(s.name, s.values, s.color) for s in chart.series] == [
-        ("Bjuv", (6.0,), "highlight"),
-        ("Snitt i länet", (pytest.approx(14 / 3),), "primary"),
-        ("Snitt i riket", (pytest.approx(20 / 6),), "cat_AB"),
+        ("Bjuv", (6.0,), "scope_unit"),
+        ("Snitt i länet", (pytest.approx(14 / 3),), "scope_county"),
+        ("Snitt i riket", (pytest.approx(20 / 6),), "scope_national"),
     ]
     assert chart.value_format == "count"  # labels "6", "5", "3": whole numbers
     colors = load_theme().colors
