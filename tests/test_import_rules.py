@@ -17,7 +17,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 
 #: Modules every layer may use: they hold no figures and draw nothing.
-NEUTRAL = frozenset({"errors", "paths", "text", "numbers", "measure", "theme", "atomic"})
+NEUTRAL = frozenset(
+    {"errors", "paths", "text", "numbers", "measure", "theme", "atomic", "archive", "imprint", "settings"}
+)
 DATA_MODEL = frozenset({"catalog", "register", "survey"})
 #: Libraries that read or write document formats or draw.
 DRAWING = frozenset({"matplotlib", "pypdfium2", "pptx", "reportlab", "pikepdf", "xlsxwriter"})

@@ -18,6 +18,7 @@ from reportgen.appendix import texts
 from reportgen.appendix.model import AppendixDocument, Block, HeaderCell, Heading, Paragraph, Section, Table, TitlePage
 from reportgen.catalog import Catalog
 from reportgen.deck.layout import demo_label
+from reportgen.imprint import Imprint
 from reportgen.metrics.appendix import APPENDIX_COLUMNS
 from reportgen.metrics.model import Scope
 
@@ -53,8 +54,11 @@ def catalog_rows(frame: pd.DataFrame, catalog: Catalog) -> pd.DataFrame:
     return rows
 
 
-def build_document(frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool) -> AppendixDocument:
-    """The appendix of ``scope`` from its appendix table (``appendix_table(survey, scope)``)."""
+def build_document(
+    frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool, imprint: Imprint | None = None
+) -> AppendixDocument:
+    """The appendix of ``scope`` from its appendix table (``appendix_table(survey, scope)``);
+    ``imprint`` dates it and names its publisher (on the title page and in its properties)."""
     rows = catalog_rows(frame, catalog)
     numbers = [str(n) for n in dict.fromkeys(rows["area_no"])]
     about = Section(
@@ -72,6 +76,7 @@ def build_document(frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synth
         scope=scope.name,
         lines=texts.title_lines(scope.name, scope.is_national),
         demo_label=demo_label() if synthetic else "",
+        publisher=publisher_lines(imprint),
     )
     return AppendixDocument(
         title=f"{texts.TITLE} – {scope.name}",
@@ -80,7 +85,16 @@ def build_document(frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synth
         contents_title=texts.CONTENTS,
         sections=tuple(sections),
         running_footer=f"Resultattabeller för samtliga kartlagda insatser – {scope.name}",
+        imprint=imprint,
     )
+
+
+def publisher_lines(imprint: Imprint | None) -> tuple[str, ...]:
+    """The organisation and its contact line for the title page, those the settings give."""
+    if imprint is None:
+        return ()
+    contact = texts.CONTACT.format(contact=imprint.contact) if imprint.contact else ""
+    return tuple(line for line in (imprint.organisation, contact) if line)
 
 
 def _area_section(area: str, rows: pd.DataFrame, scope: Scope, first_note: int) -> tuple[Section, int]:

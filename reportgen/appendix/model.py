@@ -13,6 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from reportgen.imprint import Imprint
+
 #: body: running text; note: the footnotes and mark explanations under a table;
 #: notice: a statement standing in for missing tables ("nobody answered").
 ParagraphKind = Literal["body", "note", "notice"]
@@ -118,6 +120,7 @@ class TitlePage:
     scope: str  # "Skåne län" or "Riket"
     lines: tuple[str, ...]  # survey and year, what the document is
     demo_label: str = ""  # shown on the title page when made from synthetic data (SPEC §9)
+    publisher: tuple[str, ...] = ()  # the organisation and contact line, when the settings give them
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,7 @@ class AppendixDocument:
     sections: tuple[Section, ...]
     running_footer: str  # printed on every page after the title page
     language: str = "sv-SE"
-    author: str = "reportgen"
+    imprint: Imprint | None = None  # the run's build time and publisher (document properties)
 
     def contents_entries(self) -> list[Heading]:
         """The headings of levels 1–2 in reading order: the contents page and the bookmarks."""

@@ -18,6 +18,9 @@ CONTENTS = "Innehåll"
 ABOUT = "Om resultattabellerna"
 DASH = "-"  # the cell where nobody answered, as in the national appendix
 
+#: The contact line under the organisation on the title page (settings, SPEC §10).
+CONTACT = "Kontakt: {contact}"
+
 COLUMN_INSATS = "Insats"
 #: The four figure columns: (header text, what the footnote says it counts).
 COLUMNS: tuple[tuple[str, str], ...] = (

@@ -11,13 +11,12 @@ same checklist as the deck's workbook (ACCESSIBILITY.md "Workbook"): no blank ce
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pandas as pd
 
 from reportgen.appendix import texts
 from reportgen.appendix.builder import FIGURES, catalog_rows
 from reportgen.catalog import Catalog
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import Scope
 from reportgen.text import capital, slugify
 from reportgen.workbook.front import NoteRefs, assemble, clean_sheet_name, cover_sheet, data_footer, notes_sheet
@@ -52,7 +51,7 @@ def figure_cells(row: object) -> list[Cell]:
 
 
 def build_appendix_workbook(
-    frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool, created: datetime | None = None
+    frame: pd.DataFrame, catalog: Catalog, scope: Scope, *, synthetic: bool, imprint: Imprint | None = None
 ) -> Workbook:
     """The appendix workbook of ``scope`` from its appendix table."""
     rows = catalog_rows(frame, catalog)
@@ -71,7 +70,7 @@ def build_appendix_workbook(
         cover_entry="Om arbetsboken",
         notes_entry="Noter: vad som räknas, tecken och förkortningar",
         synthetic=synthetic,
-        created=created,
+        imprint=imprint,
     )
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 from rich.console import Console
@@ -25,6 +24,7 @@ from reportgen.batch.jobs import run_jobs
 from reportgen.batch.manifest import MANIFEST, write_manifest
 from reportgen.batch.naming import appendix_name, county_folder
 from reportgen.batch.runner import ScopeProgress, scope_failed
+from reportgen.imprint import Imprint
 from reportgen.metrics.appendix import appendix_from
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import SurveyTables
@@ -39,7 +39,7 @@ APPENDIX_FORMATS = ("pdf", "xlsx")
 class AppendixJob:
     out: Path
     formats: tuple[str, ...]
-    created: datetime | None  # the workbook's document date; None = the time of writing
+    imprint: Imprint | None  # the run's build time and publisher; None = no publisher, time of writing
 
 
 def build_appendix_files(
@@ -48,7 +48,7 @@ def build_appendix_files(
     out: Path,
     formats: Collection[str] = APPENDIX_FORMATS,
     *,
-    created: datetime | None = None,
+    imprint: Imprint | None = None,
 ) -> list[Path]:
     """The appendix PDF and/or workbook of ``scope`` in ``out/<slug>/``; returns the paths.
 
@@ -60,13 +60,13 @@ def build_appendix_files(
     folder = county_folder(out, scope.slug)
     written: list[Path] = []
     if "pdf" in formats:
-        document = build_document(frame, survey.catalog, scope, synthetic=survey.synthetic)
+        document = build_document(frame, survey.catalog, scope, synthetic=survey.synthetic, imprint=imprint)
         path = folder / appendix_name(scope.slug, ".pdf")
         with atomic_output(path, check_file) as tmp:
             render_appendix_pdf(document, tmp)
         written.append(path)
     if "xlsx" in formats:
-        workbook = build_appendix_workbook(frame, survey.catalog, scope, synthetic=survey.synthetic, created=created)
+        workbook = build_appendix_workbook(frame, survey.catalog, scope, synthetic=survey.synthetic, imprint=imprint)
         path = folder / appendix_name(scope.slug, ".xlsx")
         with atomic_output(path, check_file) as tmp:
             render_xlsx(workbook, tmp)
@@ -87,7 +87,7 @@ class _AppendixRun:
 def _build(run: _AppendixRun, scope: Scope) -> ScopeResult:
     started = time.perf_counter()
     job = run.job
-    files = build_appendix_files(run.tables, scope, job.out, job.formats, created=job.created)
+    files = build_appendix_files(run.tables, scope, job.out, job.formats, imprint=job.imprint)
     return ScopeResult(scope, files=files, seconds=time.perf_counter() - started)
 
 

@@ -1,17 +1,17 @@
 """The work shared by every county of a run, done once: load and validate the answers,
-compute Riket's figures and the national insights, hash the inputs (issue 6)."""
+compute Riket's figures and the national insights, hash the inputs (issue 6), and fix
+the run's imprint — its one build time and its publisher (issue 18)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportgen import __version__
-from reportgen.errors import ReportgenError
+from reportgen.imprint import Imprint, build_time
 from reportgen.io.load import load_survey
 from reportgen.metrics.catalog_stats import CatalogFigures
 from reportgen.metrics.insights import NationalInsights
@@ -46,25 +46,17 @@ class SharedContext:
     catalog: CatalogFigures  # the catalog's sizes and shares per area and category (background slides)
     insights: NationalInsights  # the national insights' figures, shown in every deck
     date_text: str
-    created: dt.datetime  # document date written into every file (SOURCE_DATE_EPOCH pins it)
-    fingerprint: str  # inputs + layouts + version: unchanged → finished counties are skipped
+    imprint: Imprint  # the run's one build time and its publisher, stamped into every file
+    fingerprint: str  # inputs + layouts + version + publisher: unchanged → finished counties are skipped
+
+    @property
+    def created(self) -> dt.datetime:
+        """The run's build time (``imprint.build_time``: its start, or SOURCE_DATE_EPOCH)."""
+        return self.imprint.created
 
 
-def build_time() -> dt.datetime:
-    """The time a run stamps into its files; SOURCE_DATE_EPOCH pins it for reproducible
-    builds, otherwise the start of the current day (re-runs on one day give equal files)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        if not epoch.strip().isdigit():
-            raise ReportgenError(f"SOURCE_DATE_EPOCH must be whole seconds since 1970, found {epoch!r}")
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC)
-    today = dt.date.today()
-    return dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-
-
-def date_text(when: dt.datetime | None = None) -> str:
+def date_text(when: dt.datetime) -> str:
     """Month and year in Swedish ("november 2026")."""
-    when = when or build_time()
     return f"{MONTHS[when.month - 1]} {when.year}"
 
 
@@ -75,16 +67,24 @@ def _hash_tree(digest: Any, root: Path) -> None:
         digest.update(path.read_bytes())
 
 
-def fingerprint(data: Path | None, template: Path | None, date: str, mapping: Path | None = None) -> str:
+def fingerprint(
+    data: Path | None, template: Path | None, date: str, mapping: Path | None = None, imprint: Imprint | None = None
+) -> str:
     digest = hashlib.sha256(__version__.encode())
     digest.update(date.encode())
+    if imprint is not None:  # another publisher is another file; the build time alone is not
+        digest.update("\0".join((imprint.organisation, imprint.contact, imprint.author)).encode())
     for part in (data or DEMO_DIR, LAYOUTS_DIR, template, mapping):
         if part is not None and part.exists():
             _hash_tree(digest, part)
     return digest.hexdigest()
 
 
-def shared_context(data: Path | None, template: Path | None = None, mapping: Path | None = None) -> SharedContext:
+def shared_context(
+    data: Path | None, template: Path | None = None, mapping: Path | None = None, imprint: Imprint | None = None
+) -> SharedContext:
+    """Everything the scopes of one run share; ``imprint`` defaults to no publisher at
+    the time of this call."""
     from reportgen.deck.layout import load_layouts
     from reportgen.metrics.catalog_stats import catalog_figures
     from reportgen.metrics.compute import compute_scope
@@ -93,8 +93,8 @@ def shared_context(data: Path | None, template: Path | None = None, mapping: Pat
     survey = load_survey(data, mapping=mapping).survey
     tables = SurveyTables.prepare(survey)
     national = compute_scope(survey, NATIONAL, tables=tables)
-    created = build_time()
-    date = date_text(created)
+    imprint = imprint or Imprint(build_time())
+    date = date_text(imprint.created)
     return SharedContext(
         survey=survey,
         tables=tables,
@@ -102,6 +102,6 @@ def shared_context(data: Path | None, template: Path | None = None, mapping: Pat
         catalog=catalog_figures(survey.catalog, load_layouts().category_mapping()),
         insights=national_insights(national),
         date_text=date,
-        created=created,
-        fingerprint=fingerprint(data, template, date, mapping),
+        imprint=imprint,
+        fingerprint=fingerprint(data, template, date, mapping, imprint),
     )

@@ -137,7 +137,13 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
     if counties is None:
         counties = county_figures(ctx, metrics)
     inputs = DeckInputs(metrics, ctx.national, ctx.catalog, ctx.insights, counties)
-    return build_deck(inputs, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, unlabelled=has_unlabelled)
+    return build_deck(
+        inputs,
+        date_text=ctx.date_text,
+        synthetic=ctx.survey.synthetic,
+        unlabelled=has_unlabelled,
+        imprint=ctx.imprint,
+    )
 
 
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
@@ -204,7 +210,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
                 scope,
                 synthetic=ctx.survey.synthetic,
                 tables=ctx.tables,
-                created=ctx.created,
+                imprint=ctx.imprint,
                 metrics=metrics,
                 national=ctx.national,
                 counties=counties,
@@ -228,7 +234,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
             written = write_web_edition(web_folder, render_web(deck, charts, profiles=pages))
             result.files.extend(written)
             if profiles:  # the bundles carry the edition as one zip inside
-                bundle_extra[f"{web_folder.name}.zip"] = web_archive(web_folder, written)
+                bundle_extra[f"{web_folder.name}.zip"] = web_archive(web_folder, written, ctx.imprint)
     if options.municipality_files and not scope.is_national:
         from reportgen.batch.municipality import build_municipality_files
 

@@ -5,12 +5,11 @@ manifest lists them all."""
 
 from __future__ import annotations
 
-import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
 
+from reportgen.archive import write_zip
 from reportgen.atomic import atomic_output
 from reportgen.batch.checks import check_file
 from reportgen.batch.context import SharedContext
@@ -18,13 +17,10 @@ from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, own_workbook_n
 from reportgen.deck.layout import Layouts
 from reportgen.deck.model import Deck
 from reportgen.figures.art import ChartArt
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.metrics.profile import unit_profiles
 from reportgen.municipality.profile_deck import build_profile_deck
-
-#: A fixed timestamp inside the zip: the same files give the same bundle, byte for byte,
-#: so its checksum (and the delivery log) only changes when the content does.
-ZIP_TIME = (2021, 1, 1, 0, 0, 0)
 
 
 @dataclass(frozen=True)
@@ -38,21 +34,13 @@ class DrawnProfile:
     charts: Mapping[str, ChartArt]
 
 
-def write_zip(
-    target: Path | IO[bytes], items: Iterable[tuple[str, bytes]], compression: int = zipfile.ZIP_STORED
-) -> None:
-    """A zip of (name, bytes) items with fixed member times, so it is byte-stable."""
-    with zipfile.ZipFile(target, "w", compression=compression) as archive:
-        for name, data in items:
-            info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
-            info.external_attr = 0o644 << 16
-            info.compress_type = compression
-            archive.writestr(info, data)
-
-
-def write_bundle(path: Path, members: list[Path], extra: Mapping[str, bytes] | None = None) -> None:
-    """The bundle: ``members`` from disk, then ``extra`` (name → bytes) such as the web edition."""
-    write_zip(path, [(member.name, member.read_bytes()) for member in members] + list((extra or {}).items()))
+def write_bundle(path: Path, members: list[Path], imprint: Imprint, extra: Mapping[str, bytes] | None = None) -> None:
+    """The bundle: ``members`` from disk, then ``extra`` (name → bytes) such as the web
+    edition, stored as they are, each at the run's build time: the same files and build
+    time give the same bundle, byte for byte, so its checksum (and the delivery log)
+    changes only when the content does."""
+    items = [(member.name, member.read_bytes()) for member in members] + list((extra or {}).items())
+    write_zip(path, items, imprint.zip_time())
 
 
 def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
@@ -62,7 +50,9 @@ def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False
 
     drawn = []
     for profile in unit_profiles(ctx.tables, county, ctx.national):
-        deck = build_profile_deck(profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, fits=table_fits)
+        deck = build_profile_deck(
+            profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, fits=table_fits, imprint=ctx.imprint
+        )
         # Profiles are PDF (and web) only: no PowerPoint pictures to rasterise.
         charts = draw_charts(deck.charts, png=False, svg=svg)
         drawn.append(DrawnProfile(profile.respondent_id, profile.name, deck, charts))
@@ -125,6 +115,6 @@ def build_municipality_files(
         own = write_own_workbook(ctx, county, drawn.respondent_id, own_path, layouts)
         bundle_path = target / bundle_name(drawn.respondent_id, drawn.name)
         with atomic_output(bundle_path, check_file) as tmp:
-            write_bundle(tmp, [profile_path, own, deck_pdf, workbook], bundle_extra)
+            write_bundle(tmp, [profile_path, own, deck_pdf, workbook], ctx.imprint, bundle_extra)
         written += [profile_path, own, bundle_path]
     return written

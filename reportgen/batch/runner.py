@@ -20,6 +20,7 @@ from rich.table import Table
 from reportgen.batch.context import SharedContext, shared_context
 from reportgen.batch.county import BuildOptions, ScopeResult, build_scope
 from reportgen.batch.jobs import run_jobs
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import Scope
 
 
@@ -149,10 +150,15 @@ def summary_table(results: Sequence[ScopeResult], elapsed: float) -> Table:
 
 
 def timed_run(
-    data: Path | None, scopes_of: object, options: BuildOptions, jobs: int, console: Console
+    data: Path | None,
+    scopes_of: object,
+    options: BuildOptions,
+    jobs: int,
+    console: Console,
+    imprint: Imprint | None = None,
 ) -> tuple[list[ScopeResult], float]:
     started = time.perf_counter()
-    ctx = shared_context(data, options.template, options.mapping)
+    ctx = shared_context(data, options.template, options.mapping, imprint)
     scopes = scopes_of(ctx)  # type: ignore[operator]
     results = run_scopes(ctx, scopes, options, jobs=jobs, console=console)
     return results, time.perf_counter() - started

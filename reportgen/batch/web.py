@@ -11,9 +11,10 @@ import io
 import zipfile
 from pathlib import Path
 
+from reportgen.archive import write_zip
 from reportgen.atomic import TEMP_PREFIX, atomic_output
 from reportgen.batch.checks import check_file
-from reportgen.batch.municipality import write_zip
+from reportgen.imprint import Imprint
 from reportgen.render.html import WebEdition
 
 
@@ -34,10 +35,11 @@ def write_web_edition(folder: Path, edition: WebEdition) -> list[Path]:
     return written
 
 
-def web_archive(folder: Path, files: list[Path]) -> bytes:
+def web_archive(folder: Path, files: list[Path], imprint: Imprint) -> bytes:
     """The written edition as one zip (deflated once, then stored in every bundle), its
-    members under the folder's own name so it unpacks as ``<slug>-webb/``."""
+    members under the folder's own name so it unpacks as ``<slug>-webb/``, each at the
+    run's build time."""
     buffer = io.BytesIO()
     items = [(f"{folder.name}/{path.relative_to(folder).as_posix()}", path.read_bytes()) for path in files]
-    write_zip(buffer, items, zipfile.ZIP_DEFLATED)
+    write_zip(buffer, items, imprint.zip_time(), compression=zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

@@ -16,9 +16,9 @@ from pathlib import Path
 from rich.console import Console
 
 from reportgen.batch.appendix import APPENDIX_FORMATS, AppendixJob, build_appendices
-from reportgen.batch.context import build_time
 from reportgen.batch.runner import summary_table
 from reportgen.errors import ReportgenError
+from reportgen.imprint import Imprint, build_time
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import SurveyTables, all_scopes, scope_for
 
@@ -48,15 +48,16 @@ def appendix_scopes(tables: SurveyTables, args: argparse.Namespace) -> list[Scop
     return list(dict.fromkeys(scopes))
 
 
-def run_appendix(args: argparse.Namespace, console: Console) -> int:
-    """Build the appendix for the scopes ``args`` names; 0 when all succeed, 1 otherwise."""
+def run_appendix(args: argparse.Namespace, console: Console, imprint: Imprint | None = None) -> int:
+    """Build the appendix for the scopes ``args`` names; 0 when all succeed, 1 otherwise.
+    ``imprint``: the run's build time and publisher (default: none, now)."""
     from reportgen.io.load import load_survey
 
     started = time.perf_counter()
     formats = appendix_formats(getattr(args, "formats", None))
     tables = SurveyTables.prepare(load_survey(args.data, mapping=getattr(args, "mapping", None)).survey)
     scopes = appendix_scopes(tables, args)
-    job = AppendixJob(out=Path(args.out), formats=formats, created=build_time())
+    job = AppendixJob(out=Path(args.out), formats=formats, imprint=imprint or Imprint(build_time()))
     results = build_appendices(tables, scopes, job, jobs=getattr(args, "jobs", 1), console=console)
     console.print(summary_table(results, time.perf_counter() - started))
     failed = [r for r in results if r.status == "failed"]

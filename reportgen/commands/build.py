@@ -10,6 +10,7 @@ from rich.console import Console
 from reportgen.batch.context import NATIONAL, SharedContext
 from reportgen.batch.county import ALL_FORMATS, FORMATS, BuildOptions
 from reportgen.batch.runner import default_jobs, summary_table, timed_run
+from reportgen.commands.config_option import add_config_option, run_imprint
 from reportgen.commands.mapping_option import add_mapping_option
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope
@@ -66,6 +67,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         action="store_true",
         help="build the result appendix (all insatser with the four figures) instead of the deck",
     )
+    add_config_option(p)
     p.set_defaults(run=run)
 
 
@@ -85,10 +87,11 @@ def run(args: argparse.Namespace) -> int:
         raise ReportgenError(f"--template: no such file: {args.template}")
     if args.jobs < 1:
         raise ReportgenError("--jobs must be at least 1")
+    imprint = run_imprint(args)  # the one build time of the run; bad settings fail before any work
     if args.appendix:
         from reportgen.commands.appendix import run_appendix
 
-        return run_appendix(args, console)
+        return run_appendix(args, console, imprint)
     if args.template is not None:  # a bad template fails once, before any work
         from reportgen.render.pptx_template import open_template
 
@@ -117,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
         unique = list(dict.fromkeys(counties))
         return [Scope(c.name, c.code, c.slug) for c in unique]
 
-    results, elapsed = timed_run(args.data, scopes_of, options, args.jobs, console)
+    results, elapsed = timed_run(args.data, scopes_of, options, args.jobs, console, imprint)
     console.print(summary_table(results, elapsed))
     failed = [r for r in results if r.status == "failed"]
     if failed:

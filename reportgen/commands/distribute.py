@@ -12,14 +12,17 @@ from rich.table import Table
 
 from reportgen.atomic import write_bytes_atomic
 from reportgen.batch.naming import county_folder, municipality_stem
+from reportgen.commands.config_option import add_config_option, settings_of
 from reportgen.distribute.log import DeliveryLog, LogLine, now
-from reportgen.distribute.message import Delivery, compose
+from reportgen.distribute.message import Delivery, compose, message_sender
 from reportgen.distribute.plan import deliveries
 from reportgen.distribute.recipients import load_recipients
 from reportgen.distribute.resend import decide
-from reportgen.distribute.smtp import Sender, load_config
+from reportgen.distribute.smtp import Sender as SmtpSender
+from reportgen.distribute.smtp import load_config
 from reportgen.errors import ReportgenError
 from reportgen.register import County, Register
+from reportgen.settings import Sender
 
 EML_DIR = "eml"
 
@@ -52,9 +55,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument(
         "--smtp-config",
         type=Path,
-        help="TOML file with [smtp] host, port, user, from, cafile, rate_per_minute "
-        "(or REPORTGEN_SMTP_* variables; the password only in REPORTGEN_SMTP_PASSWORD or at a prompt)",
+        help="TOML file with [smtp] host, port, user, from, cafile, rate_per_minute (default: the --config "
+        "file's [smtp]; or REPORTGEN_SMTP_* variables; the password only in REPORTGEN_SMTP_PASSWORD or at a prompt)",
     )
+    add_config_option(p)
     p.add_argument(
         "--max-size-mb",
         type=float,
@@ -66,23 +70,28 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     console = Console(stderr=True)
+    settings = settings_of(args)  # who signs: checked before any file is read
+    config = None
+    if args.send:
+        config = load_config(args.smtp_config or settings.file, settings.sender_address)
+    sender = message_sender(settings, config.sender if config else "")
     register = Register.load()
     counties = register.all_counties if args.all else list(dict.fromkeys(register.county(q) for q in args.county))
     recipients = load_recipients(args.recipients, register, [c.code for c in counties])
     max_bytes = int(args.max_size_mb * 1_000_000)
     plans = [(c, deliveries(args.out, c, register, recipients, max_bytes)) for c in counties]
-    if not args.send:
-        return write_emls(args.out, plans, console)
-    config = load_config(args.smtp_config)
-    return send_all(args.out, plans, config, console, resend=args.resend)
+    if config is None:
+        return write_emls(args.out, plans, sender, console)
+    return send_all(args.out, plans, config, sender, console, resend=args.resend)
 
 
-def write_emls(out: Path, plans: list[tuple[County, list[Delivery]]], console: Console) -> int:
+def write_emls(out: Path, plans: list[tuple[County, list[Delivery]]], sender: Sender, console: Console) -> int:
+    """Every message as an .eml to review, exactly as it would be sent by ``sender``."""
     table = _summary("Messages written for review (nothing sent)")
     for county, items in plans:
         folder = county_folder(out, county.slug) / EML_DIR
         for d in items:
-            message = compose(d, sender="reportgen <noreply@reportgen.invalid>")
+            message = compose(d, sender)
             write_bytes_atomic(folder / f"{municipality_stem(d.respondent_id, d.municipality)}.eml", message.as_bytes())
             table.add_row(d.municipality, ", ".join(d.recipient.to), _note(d, "written"))
         console.print(f"{county.name}: {len(items)} messages in {folder}")
@@ -91,7 +100,13 @@ def write_emls(out: Path, plans: list[tuple[County, list[Delivery]]], console: C
 
 
 def send_all(
-    out: Path, plans: list[tuple[County, list[Delivery]]], config: object, console: Console, *, resend: bool
+    out: Path,
+    plans: list[tuple[County, list[Delivery]]],
+    config: object,
+    sender: Sender,
+    console: Console,
+    *,
+    resend: bool,
 ) -> int:
     table = _summary("Delivery")
     troubles = 0
@@ -107,7 +122,7 @@ def send_all(
         disable=not console.is_terminal,
     )
     task = progress.add_task("send", total=sum(len(items) for _, items in plans))
-    with Sender(config) as sender, progress:  # type: ignore[arg-type]
+    with SmtpSender(config) as connection, progress:  # type: ignore[arg-type]
         last = 0.0
         for county, items in plans:
             log = DeliveryLog(county_folder(out, county.slug))
@@ -115,7 +130,8 @@ def send_all(
             delivered = log.delivered_ids()
             for d in items:
                 progress.advance(task)
-                previous = state.get((d.respondent_id, d.message_id))
+                message_id = d.message_id(sender.domain)
+                previous = state.get((d.respondent_id, message_id))
                 decision = decide(previous, bool(delivered.get(d.respondent_id)), resend=resend)
                 if decision.action != "send":
                     troubles += decision.action == "hold"
@@ -126,17 +142,17 @@ def send_all(
                 if wait > 0:
                     time.sleep(wait)
                 last = time.monotonic()
-                message = compose(d, sender=config.sender)  # type: ignore[attr-defined]
+                message = compose(d, sender)
                 addresses = list(d.recipient.to + d.recipient.cc)
                 base = dict(
                     municipality=d.municipality,
                     respondent_id=d.respondent_id,
                     addresses=";".join(addresses),
-                    message_id=d.message_id,
+                    message_id=message_id,
                     bundle_sha256=d.bundle_sha256,
                 )
                 log.append(LogLine(**base, time=now(), status="sending"))
-                outcome = sender.send(message, addresses)
+                outcome = connection.send(message, addresses)
                 log.append(LogLine(**base, time=now(), status=outcome.status, detail=outcome.detail))
                 if outcome.status != "sent" or outcome.refused:
                     troubles += 1

@@ -92,7 +92,7 @@ def area_section(
                 if slide.kind == "subsection" or slide_spec.outline:
                     outline.append((slide.title, len(slides)))
                 slides.append(slide)
-    return Section(number=str(number), title=title, slides=tuple(slides), outline=tuple(outline))
+    return Section(number=str(number), title=title, slides=tuple(slides), outline=tuple(outline), area=area.area)
 
 
 def _unit_rows(

@@ -17,6 +17,8 @@ from reportgen.deck.front import contents_slide, front_section, title_slide
 from reportgen.deck.inputs import DeckInputs
 from reportgen.deck.layout import LayoutError, Layouts, load_layouts
 from reportgen.deck.model import Deck, Section
+from reportgen.deck.titles import check_unique, unique_titles
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.text import capital
 
@@ -26,6 +28,7 @@ def build_deck(
     *,
     date_text: str,
     synthetic: bool = False,
+    imprint: Imprint | None = None,
     layouts: Layouts | None = None,
     layouts_dir: Path | None = None,
     unlabelled: UnlabelledCheck | None = None,
@@ -35,7 +38,9 @@ def build_deck(
     ``date_text`` is the month and year in Swedish ("maj 2022"); a ``synthetic`` deck
     carries the layouts' demo label (SPEC §9), which every renderer shows.
     ``unlabelled`` tells which 100 % charts leave small shares without a figure
-    (``figures.value_labels.has_unlabelled``); their slides' notes say so.
+    (``figures.value_labels.has_unlabelled``); their slides' notes say so. ``imprint``
+    (the run's build time and publisher) goes into the documents' properties, and its
+    organisation and contact onto the title slide (SPEC §10).
     """
     metrics = inputs.metrics
     layouts = layouts or load_layouts(layouts_dir)
@@ -66,12 +71,13 @@ def build_deck(
             f"the catalog figures are by categories {inputs.catalog.labels}, categories.yaml has {labels}"
         )
     sections = _sections(ctx, inputs, _county_figures(inputs.counties) if is_national else {})
+    sections = unique_titles(sections, layouts.repeated_title)
     front_specs = layouts.front
     first_page = len(front_specs) + 1
     front = []
     for spec in front_specs:
         if spec.kind == "title":
-            front.append(title_slide(ctx, spec))
+            front.append(title_slide(ctx, spec, imprint))
         else:
             front.append(contents_slide(ctx, spec, sections, first_page))
     deck = Deck(
@@ -83,8 +89,10 @@ def build_deck(
         sections=tuple(sections),
         front=tuple(front),
         demo_label=ctx.text(layouts.title["demo_label"], "title.demo_label") if synthetic else "",
+        imprint=imprint,
     )
     _check_keys(deck)
+    check_unique(deck.slides)
     _check_charts(deck)
     return deck
 

@@ -4,7 +4,7 @@ figure in them is read from the catalog or from metrics."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from reportgen.deck import alttext
@@ -12,16 +12,44 @@ from reportgen.deck.charts import compared_chart
 from reportgen.deck.context import Context, font_size
 from reportgen.deck.format import integer, points
 from reportgen.deck.inputs import DeckInputs
-from reportgen.deck.layout import SectionSpec, SlideSpec
+from reportgen.deck.layout import SectionSpec, SlideSpec, must_fill
 from reportgen.deck.model import Block, ChartSpec, Paragraph, Section, Series, Slide, Table, TextBlock
+from reportgen.imprint import Imprint
 from reportgen.metrics.insights import AreaFigure, Extreme, highest, lowest
 from reportgen.text import capital, word_list
 
+#: The title slide's region for the publisher's lines (layouts/theme.yaml).
+PUBLISHER_REGION = "deck_publisher"
 
-def title_slide(ctx: Context, spec: SlideSpec) -> Slide:
+
+def title_slide(ctx: Context, spec: SlideSpec, imprint: Imprint | None = None) -> Slide:
     """The renderers draw the title slide from the Deck's title, subtitle, date and
-    synthetic flag (with their SPEC §9 label), so the slide itself carries no blocks."""
-    return Slide(kind="title", title=ctx.text(ctx.layouts.title["title"], "title.title"), layout="title", key=spec.key)
+    synthetic flag (with their SPEC §9 label); the slide's one block is the publisher."""
+    block = publisher_block(imprint, ctx.layouts.title, font_size(spec))
+    return Slide(
+        kind="title",
+        title=ctx.text(ctx.layouts.title["title"], "title.title"),
+        blocks=(block,) if block else (),
+        layout="title",
+        key=spec.key,
+    )
+
+
+def publisher_block(
+    imprint: Imprint | None, templates: Mapping[str, str], size: float | None = None
+) -> TextBlock | None:
+    """The organisation (bold) and contact lines under a title (SPEC §10), each written
+    with its template ("Kontakt: {contact}") and only when the settings give it; None
+    when they give neither. ``size`` in points (None: the body's). Shared by the deck
+    and the municipality profile."""
+    if imprint is None:
+        return None
+    lines = tuple(
+        Paragraph(must_fill(templates[key], {key: value}, f"title.{key}"), bold=key == "organisation")
+        for key, value in (("organisation", imprint.organisation), ("contact", imprint.contact))
+        if value
+    )
+    return TextBlock(PUBLISHER_REGION, lines, size) if lines else None
 
 
 def contents_slide(ctx: Context, spec: SlideSpec, sections: Sequence[Section], first_page: int) -> Slide:

@@ -126,6 +126,9 @@ class Layouts:
     category_note: str
     #: threshold (int), legend and alt templates for bars and panels on a small base
     small_base: Mapping[str, Any]
+    #: How a title that recurs in several areas is told apart ("{title} – {area}"):
+    #: every slide title is unique in its deck (issue 18, PowerPoint's checker).
+    repeated_title: str
 
     def category_mapping(self) -> dict[str, str]:
         """Huvudgrupp name → category label, as ``metrics.catalog_stats.catalog_sizes`` takes it."""
@@ -161,6 +164,7 @@ def load_layouts(layouts_dir: Path | None = None) -> Layouts:
             categories=tuple(_category(c) for c in cats["categories"]),
             category_note=str(cats.get("note", "")),
             small_base={k: (_clean(v) if isinstance(v, str) else v) for k, v in deck["small_base"].items()},
+            repeated_title=_clean(deck["repeated_title"]),
         )
     except (KeyError, TypeError, AttributeError, ValueError) as exc:
         raise LayoutError(f"layouts in {folder}: missing or malformed entry ({exc!r})") from exc
@@ -320,6 +324,12 @@ def _check(layouts: Layouts) -> list[str]:
         problems.append("deck.yaml labels.nouns: each noun needs [singular, plural]")
     if "spread" in layouts.insights and "text_tied" not in layouts.insights["spread"]:
         problems.append("texts.yaml insights: statement 'spread' needs text_tied (areas sharing the widest spread)")
+    fields = {name for _, name, _, _ in string.Formatter().parse(layouts.repeated_title) if name is not None}
+    if "title" not in fields or not fields <= {"title", "area"}:
+        problems.append(
+            f"deck.yaml repeated_title: {layouts.repeated_title!r} must name {{title}} "
+            "and may name {area}, nothing else"
+        )
     return problems
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, TypeVar, get_args
 
+from reportgen.imprint import Imprint
+
 SlideKind = Literal["title", "contents", "section", "subsection", "content"]
 Direction = Literal["horizontal", "vertical"]
 ChartKindName = Literal["bar", "stacked100", "column"]
@@ -185,6 +187,7 @@ class Section:
     title: str
     slides: tuple[Slide, ...]
     outline: tuple[tuple[str, int], ...] = ()  # sub-bookmarks: (title, slide index in section)
+    area: str = ""  # the service area an area section reports on ("äldre"); "" for the others
 
 
 @dataclass(frozen=True)
@@ -199,7 +202,13 @@ class Deck:
     # when the deck is made from synthetic data (SPEC §9), from the layouts; "" otherwise.
     demo_label: str = ""
     language: str = "sv-SE"
-    author: str = ""
+    # Who publishes the deck and the run's build time (SPEC §10). Every writer stamps its
+    # document properties and dates from here and from nothing else — PDF Info and XMP,
+    # PowerPoint core properties, and any later renderer (an HTML edition's
+    # ``<meta name="author">`` and dates) — so one run's files agree. The organisation
+    # and contact shown on the title slide are a text block the builder put there.
+    # None: no publisher, and no date beyond what the renderer's format requires.
+    imprint: Imprint | None = None
 
     @property
     def synthetic(self) -> bool:

@@ -2,7 +2,9 @@
 
 The Message-ID is derived from the municipality and the bundle's checksum, so the same
 content always has the same id: the delivery log and a recipient can both recognise a
-message sent twice.
+message sent twice. Its domain is the sender's (RFC 5322 §3.6.4: the right-hand side
+names the host that made it), and the message is signed with the sender's name and
+organisation from the settings (issue 18).
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate
+from email.utils import formataddr, formatdate, parseaddr
 from pathlib import Path
 
 from reportgen.distribute.recipients import Recipient
+from reportgen.settings import Sender, Settings, SettingsError
 
 SURVEY_YEAR = "2021"
 
@@ -37,16 +40,38 @@ class Delivery:
         """Identity of the content: a new build with other files is a new delivery."""
         return hashlib.sha256(f"{self.profile_sha256}:{self.bundle_sha256}".encode()).hexdigest()
 
-    @property
-    def message_id(self) -> str:
-        return f"<reportgen.{self.respondent_id}.{self.content_id[:20]}@reportgen.invalid>"
+    def message_id(self, domain: str) -> str:
+        """The message's id under the sender's ``domain``."""
+        return f"<reportgen.{self.respondent_id}.{self.content_id[:20]}@{domain}>"
 
 
 def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f}".replace(".", ",") + " MB"
 
 
-def body_text(d: Delivery) -> str:
+def message_sender(settings: Settings, smtp_from: str = "") -> Sender:
+    """Who sends and signs: the settings' ``[sender]``; without an address there, the
+    SMTP settings' ``from`` ("Analysgruppen <analys@exempel.se>"). A message nobody
+    signs is refused (issue 18: every message ends with a name)."""
+    sender = settings.sender
+    if sender is None and smtp_from:
+        name, address = parseaddr(smtp_from)
+        if "@" in address:
+            sender = Sender(name or settings.sender_name, address, settings.organisation)
+    if sender is None or not (sender.name or sender.organisation):
+        raise SettingsError(
+            "no sender to sign the messages: set "
+            f"{settings.where('sender', 'name')} and {settings.where('sender', 'address')} (docs/settings.md)"
+        )
+    return sender
+
+
+def signature(sender: Sender) -> list[str]:
+    """The closing lines: the greeting, then the sender's name and organisation."""
+    return ["Vänliga hälsningar", *(line for line in (sender.name, sender.organisation) if line)]
+
+
+def body_text(d: Delivery, sender: Sender) -> str:
     greeting = f"Hej {d.recipient.contact}," if d.recipient.contact else "Hej,"
     lines = [
         greeting,
@@ -77,17 +102,18 @@ def body_text(d: Delivery) -> str:
         f"  {d.profile.name}: {d.profile_sha256}",
         f"  {d.bundle.name}: {d.bundle_sha256}",
         "",
-        "Vänliga hälsningar",
+        *signature(sender),
     ]
     return "\n".join(lines) + "\n"
 
 
-def compose(d: Delivery, sender: str) -> EmailMessage:
+def compose(d: Delivery, sender: Sender) -> EmailMessage:
+    """The message to one municipality from ``sender``, signed by them."""
     msg = EmailMessage()
     msg["Subject"] = (
         f"Kartläggning av socialtjänstens insatser {SURVEY_YEAR}: resultat för {d.municipality}, {d.county}"
     )
-    msg["From"] = sender
+    msg["From"] = formataddr((sender.name or sender.organisation, sender.address))
     msg["To"] = ", ".join(
         formataddr((d.recipient.contact, a)) if i == 0 and d.recipient.contact else a
         for i, a in enumerate(d.recipient.to)
@@ -95,9 +121,9 @@ def compose(d: Delivery, sender: str) -> EmailMessage:
     if d.recipient.cc:
         msg["Cc"] = ", ".join(d.recipient.cc)
     msg["Date"] = formatdate(localtime=True)
-    msg["Message-ID"] = d.message_id
+    msg["Message-ID"] = d.message_id(sender.domain)
     msg["Content-Language"] = "sv-SE"
-    msg.set_content(body_text(d))
+    msg.set_content(body_text(d, sender))
     msg.add_attachment(d.profile.read_bytes(), maintype="application", subtype="pdf", filename=d.profile.name)
     if not d.bundle_too_large:
         msg.add_attachment(d.bundle.read_bytes(), maintype="application", subtype="zip", filename=d.bundle.name)

@@ -40,7 +40,9 @@ class SmtpConfig:
         return f"SmtpConfig(host={self.host!r}, port={self.port}, user={self.user!r}, sender={self.sender!r})"
 
 
-def load_config(path: Path | None) -> SmtpConfig:
+def load_config(path: Path | None, sender: str = "") -> SmtpConfig:
+    """The SMTP settings of ``path``'s ``[smtp]`` table and ``REPORTGEN_SMTP_*``; the
+    envelope sender is ``from``, else ``sender`` (the settings' sender address), else ``user``."""
     values: dict[str, object] = {}
     if path is not None:
         try:
@@ -55,9 +57,12 @@ def load_config(path: Path | None) -> SmtpConfig:
             values[key] = env
     if not values.get("host"):
         raise SmtpConfigError(f"no SMTP host: set [smtp] host in --smtp-config or {ENV}HOST")
-    sender = str(values.get("from") or values.get("user") or "")
+    sender = str(values.get("from") or sender or values.get("user") or "")
     if "@" not in sender:
-        raise SmtpConfigError(f"no sender address: set [smtp] from in --smtp-config or {ENV}FROM")
+        raise SmtpConfigError(
+            f"no sender address: set [sender] address in the settings (docs/settings.md), [smtp] from in "
+            f"--smtp-config or {ENV}FROM"
+        )
     try:
         port = int(values.get("port", 587))  # type: ignore[call-overload]
         rate = float(values.get("rate_per_minute", 30))  # type: ignore[arg-type]

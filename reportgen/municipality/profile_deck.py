@@ -19,7 +19,9 @@ import yaml
 
 from reportgen.deck import alttext
 from reportgen.deck import format as fmt
+from reportgen.deck.front import publisher_block
 from reportgen.deck.model import ChartSpec, Deck, Paragraph, Section, Series, Slide, Table, TextBlock
+from reportgen.imprint import Imprint
 from reportgen.metrics.profile import AreaProfile, UnitProfile
 from reportgen.municipality.profile_area import TableFits, area_slide, place_text
 from reportgen.paths import LAYOUTS_DIR
@@ -35,8 +37,9 @@ def texts(layouts_dir: Path | None = None) -> dict[str, Any]:
     return _texts(str((layouts_dir or LAYOUTS_DIR) / "profile.yaml"))
 
 
-def _cover(p: UnitProfile, t: dict[str, Any]) -> Slide:
-    """The title page, with the sentence saying which areas were answered."""
+def _cover(p: UnitProfile, t: dict[str, Any], imprint: Imprint | None) -> Slide:
+    """The title page, with the sentence saying which areas were answered, and the
+    publisher when the settings name one (SPEC §10)."""
     answered = p.answered_areas
     c = t["cover"]
     if len(answered) == len(p.areas):
@@ -49,10 +52,11 @@ def _cover(p: UnitProfile, t: dict[str, Any]) -> Slide:
     else:
         summary = c["none"].format(municipality=p.name)
     paragraphs = (Paragraph(summary), Paragraph(c["workbook" if answered else "workbook_none"]))
+    publisher = publisher_block(imprint, t["publisher"], t["publisher"].get("font_size"))
     return Slide(
         kind="title",
         title=t["title"].format(municipality=p.name),
-        blocks=(TextBlock("profile_summary", paragraphs),),
+        blocks=(TextBlock("profile_summary", paragraphs), *((publisher,) if publisher else ())),
         key="profil/titel",
     )
 
@@ -135,10 +139,17 @@ def _overview(p: UnitProfile, t: dict[str, Any]) -> Slide:
 
 
 def build_profile_deck(
-    p: UnitProfile, *, date_text: str, synthetic: bool, fits: TableFits, layouts_dir: Path | None = None
+    p: UnitProfile,
+    *,
+    date_text: str,
+    synthetic: bool,
+    fits: TableFits,
+    imprint: Imprint | None = None,
+    layouts_dir: Path | None = None,
 ) -> Deck:
     """The profile of one unit. ``fits`` tells whether a table fits its region unshrunk
-    (``render.pdf_layout.table_fits``), so every table of a profile has the theme's size."""
+    (``render.pdf_layout.table_fits``), so every table of a profile has the theme's size;
+    ``imprint`` dates it and names the publisher on its cover and in its properties."""
     t = texts(layouts_dir)
     title = t["title"].format(municipality=p.name)
     slides = (_overview(p, t), *(area_slide(p, a, t, fits) for a in p.answered_areas))
@@ -149,7 +160,7 @@ def build_profile_deck(
         # The date stands alone on the title slide, so it starts with a capital ("Maj 2022").
         date_text=capital(date_text),
         sections=(Section(number="1", title=title, slides=slides),),
-        front=(_cover(p, t),),
+        front=(_cover(p, t, imprint),),
         demo_label=t["synthetic_label"] if synthetic else "",
-        author="reportgen",
+        imprint=imprint,
     )

@@ -84,7 +84,7 @@ def render_pdf(
     canvas = Canvas(
         buffer,
         pagesize=(theme.width * PT, theme.height * PT),
-        invariant=1,  # same input, same bytes (SPEC §7)
+        invariant=1,  # same input, same bytes (SPEC §7); the dates come from the imprint
         initialFontName=fonts.regular,  # else the page preamble selects unembedded Helvetica
         lang=deck.language,
     )
@@ -92,12 +92,8 @@ def render_pdf(
         title=deck.title,
         language=deck.language,
         subject=document_subject(deck),
-        author=deck.author,
+        imprint=deck.imprint,
     )
-    canvas.setTitle(info.title)
-    canvas.setSubject(info.subject)
-    canvas.setAuthor(info.author)
-    canvas.setCreator("reportgen")
     ctx = Ctx(canvas, theme, fonts, Tagger(canvas, enabled=tagged), charts)
 
     for part, group in itertools.groupby(pages(deck), key=lambda page: page.part):

@@ -77,7 +77,7 @@ def render_appendix_pdf(doc: AppendixDocument, path: Path, *, theme: Theme | Non
         known = session.found
     else:  # pragma: no cover — page numbers of a fixed story converge after one extra pass
         raise RuntimeError("the contents page numbers did not settle")
-    info = DocumentInfo(title=doc.title, language=doc.language, subject=doc.subject, author=doc.author)
+    info = DocumentInfo(title=doc.title, language=doc.language, subject=doc.subject, imprint=doc.imprint)
     finish_pdf(data, path, charts={}, uses=(), structure=session.tag.root if tagged else None, info=info)
 
 
@@ -106,11 +106,9 @@ def _layout(doc: AppendixDocument, theme: Theme, fonts: PdfFonts, session: Sessi
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         title=doc.title,
-        author=doc.author,
         subject=doc.subject,
-        creator="reportgen",
         lang=doc.language,
-        invariant=1,
+        invariant=1,  # the dates come from the imprint (pdf_structure.write_metadata)
         initialFontName=fonts.regular,  # else the page preamble selects unembedded Helvetica
     )
     frame = Frame(
@@ -227,6 +225,8 @@ class _Story:
         )
         out.append(self.para(page.scope, self.style(SIZES["scope"], bold=True, after=24)))
         out += [self.para(line, self.style(12, after=6)) for line in page.lines]
+        for index, line in enumerate(page.publisher):  # the organisation (bold), then its contact
+            out.append(self.para(line, self.style(12, bold=index == 0, before=18 if index == 0 else 0, after=6)))
         if page.demo_label:
             band = self.style(12, bold=True, color="background")
             band.backColor = HexColor(self.theme.color("accent"))

@@ -10,7 +10,11 @@ reportlab draws the pages; this pass does what it cannot (ACCESSIBILITY.md, PDF)
 - build ``/StructTreeRoot`` (with ``/ParentTree`` and each page's ``/StructParents``)
   from the :class:`~reportgen.render.pdf_tagging.Element` record;
 - set ``/MarkInfo``, ``/Lang``, ``/ViewerPreferences /DisplayDocTitle`` and the XMP
-  ``dc:title`` and ``pdfuaid:part`` (PDF/UA-1 §5, §6.2, §7.1, §7.2).
+  ``dc:title`` and ``pdfuaid:part`` (PDF/UA-1 §5, §6.2, §7.1, §7.2);
+- stamp the Info dictionary and XMP with the run's imprint (issue 18): one build time in
+  ``/CreationDate``, ``/ModDate`` and the ``xmp:`` dates (reportlab's ``invariant=1``
+  writes 2000-01-01 whatever ``SOURCE_DATE_EPOCH`` says), the author in ``/Author`` and
+  ``dc:creator`` and the organisation in ``dc:publisher`` — or no author at all.
 """
 
 from __future__ import annotations
@@ -24,17 +28,19 @@ import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
 from reportgen.figures.art import ChartArt
+from reportgen.imprint import PRODUCER, Imprint
 from reportgen.render.pdf_tagging import ContentRef, Element
 
 
 @dataclass(frozen=True)
 class DocumentInfo:
-    """What the catalog and XMP say about the deck."""
+    """What the catalog, the Info dictionary and XMP say about the document; without an
+    ``imprint`` it carries no date and names no author."""
 
     title: str
     language: str  # BCP-47, "sv-SE"
     subject: str = ""
-    author: str = ""
+    imprint: Imprint | None = None
 
 
 @dataclass(frozen=True)
@@ -60,7 +66,8 @@ def finish_pdf(
         place_charts(pdf, charts, uses)
         if structure is not None:
             write_structure(pdf, structure)
-            write_accessibility_metadata(pdf, info)
+            write_accessibility_catalog(pdf, info)
+        write_metadata(pdf, info, tagged=structure is not None)
         # PDF/UA-1 builds on ISO 32000-1, i.e. PDF 1.7. Object streams compress the
         # thousands of small structure elements: a third of the file size, for ~10 ms.
         pdf.save(path, deterministic_id=True, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
@@ -173,19 +180,52 @@ def _attributes(element: Element) -> Dictionary:
     return attributes
 
 
-def write_accessibility_metadata(pdf: pikepdf.Pdf, info: DocumentInfo) -> None:
-    """Catalog and XMP entries PDF/UA-1 asks for beyond the structure tree."""
+def write_accessibility_catalog(pdf: pikepdf.Pdf, info: DocumentInfo) -> None:
+    """Catalog entries PDF/UA-1 asks for beyond the structure tree."""
     pdf.Root.Lang = String(info.language)
     preferences = pdf.Root.get("/ViewerPreferences")
     preferences = Dictionary(dict(preferences.items())) if preferences is not None else Dictionary()
     preferences.DisplayDocTitle = True
     pdf.Root.ViewerPreferences = preferences
+
+
+def write_metadata(pdf: pikepdf.Pdf, info: DocumentInfo, *, tagged: bool) -> None:
+    """The Info dictionary and the XMP packet, saying the same: title, subject, author,
+    publisher, the build time, the tool (PDF/UA-1 §7.1 wants ``dc:title``; §5 the
+    ``pdfuaid`` part when tagged)."""
+    imprint = info.imprint
+    docinfo = pdf.docinfo
+    docinfo["/Title"] = String(info.title)
+    docinfo["/Creator"] = String(PRODUCER)  # the program that made it: a tool field
+    for key in ("/Subject", "/Keywords"):
+        if key in docinfo and not str(docinfo[key]):
+            del docinfo[key]
+    if info.subject:
+        docinfo["/Subject"] = String(info.subject)
+    _set_or_drop(docinfo, "/Author", imprint.creator if imprint else "")
+    for key in ("/CreationDate", "/ModDate"):  # never reportlab's fixed 2000-01-01
+        _set_or_drop(docinfo, key, imprint.pdf_date() if imprint else "")
     # No pikepdf editor stamp and no fresh dates: re-running gives the same file.
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = info.title
         meta["dc:language"] = [info.language]
         if info.subject:
             meta["dc:description"] = info.subject
-        if info.author:
-            meta["dc:creator"] = [info.author]
-        meta["pdfuaid:part"] = "1"
+        meta["xmp:CreatorTool"] = PRODUCER
+        meta["pdf:Producer"] = str(docinfo.get("/Producer", PRODUCER))
+        if imprint is not None:
+            if imprint.creator:
+                meta["dc:creator"] = [imprint.creator]
+            if imprint.organisation:
+                meta["dc:publisher"] = [imprint.organisation]
+            for key in ("xmp:CreateDate", "xmp:ModifyDate", "xmp:MetadataDate"):
+                meta[key] = imprint.iso()
+        if tagged:
+            meta["pdfuaid:part"] = "1"
+
+
+def _set_or_drop(docinfo: pikepdf.Dictionary, key: str, value: str) -> None:
+    if value:
+        docinfo[key] = String(value)
+    elif key in docinfo:
+        del docinfo[key]

@@ -34,7 +34,6 @@ from typing import Any
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
-from pptx.presentation import Presentation
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 from pptx.util import Inches
@@ -48,6 +47,7 @@ from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_chart import add_native_chart
 from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
+from reportgen.render.pptx_properties import save_presentation
 from reportgen.render.pptx_table import add_table
 from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_template, set_slide_size
 from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
@@ -105,9 +105,8 @@ def render_pptx(
     for number, slide in enumerate(deck.slides, start=1):
         out = prs.slides.add_slide(_layout_for(slide, layouts))
         render_slide(Page(out, slide, number, deck, theme, charts, fonts, native))
-    _set_properties(prs, deck)
     set_language(prs, deck.language)
-    prs.save(str(path))
+    save_presentation(prs, deck, path)
 
 
 #: The template layout each slide kind is put on (``pptx_template.Layouts``' fields).
@@ -348,15 +347,3 @@ BLOCK_RENDERERS: Mapping[type, Callable[[Page, Any], None]] = block_table(
     "render.pptx",
     {TextBlock: render_text, KeyFigure: render_key_figure, Table: render_table, ChartSpec: render_chart},
 )
-
-
-def _set_properties(prs: Presentation, deck: Deck) -> None:
-    """Document properties a reader and a publishing system see (same as the PDF's)."""
-    props = prs.core_properties
-    props.title = deck.title
-    props.subject = geometry.document_subject(deck)
-    props.author = deck.author or "reportgen"
-    props.last_modified_by = "reportgen"
-    props.keywords = deck.county
-    props.comments = deck.demo_label
-    props.language = deck.language

@@ -20,11 +20,11 @@ one municipality.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
 
 import pandas as pd
 
 from reportgen.deck.layout import Layouts, load_layouts
+from reportgen.imprint import Imprint
 from reportgen.metrics.compute import compute_scope
 from reportgen.metrics.model import Scope, ScopeMetrics
 from reportgen.metrics.scope import RIKET, AreaTables, SurveyTables, all_scopes, responding_answers
@@ -54,7 +54,7 @@ def build_workbook(
     *,
     synthetic: bool,
     tables: SurveyTables | None = None,
-    created: datetime | None = None,
+    imprint: Imprint | None = None,
     metrics: ScopeMetrics | None = None,
     national: ScopeMetrics | None = None,
     counties: Sequence[ScopeMetrics] | None = None,
@@ -62,7 +62,7 @@ def build_workbook(
     layouts: Layouts | None = None,
 ) -> Workbook:
     """The workbook model of ``scope``. ``tables`` (prepared once per run) and the
-    metrics avoid recomputing; ``created`` pins the document date (reproducible files);
+    metrics avoid recomputing; ``imprint`` gives the run's build time and author (SPEC §10);
     ``units`` (respondent ids of the county) limits the municipalities shown."""
     tables = tables or SurveyTables.prepare(survey)
     if national is None:
@@ -97,7 +97,7 @@ def build_workbook(
         cover_entry=f"Om arbetsboken: vad den innehåller, {who} och enkäten",
         notes_entry="Noter: svarskoder, beräkningar, tecken och förkortningar",
         synthetic=synthetic,
-        created=created,
+        imprint=imprint,
     )
 
 

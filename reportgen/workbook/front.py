@@ -15,8 +15,8 @@ neither go unexplained nor stand there unreferenced (issue 16). A shorthand (``[
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
 
+from reportgen.imprint import Imprint
 from reportgen.workbook import texts
 from reportgen.workbook.model import Column, Properties, Sheet, TableData, Workbook
 
@@ -111,7 +111,7 @@ def assemble(
     cover_entry: str,
     notes_entry: str,
     synthetic: bool,
-    created: datetime | None,
+    imprint: Imprint | None,
 ) -> Workbook:
     """The workbook: cover, contents, notes, then the ``data`` sheets (each with what the
     contents sheet says about it)."""
@@ -122,6 +122,8 @@ def assemble(
         subject=subject,
         keywords=keywords,
         comments=texts.SYNTHETIC if synthetic else texts.SOURCE,
-        created=created,
+        author=imprint.creator if imprint else "",
+        company=imprint.organisation if imprint else "",
+        created=imprint.created if imprint else None,
     )
     return Workbook(title=title, properties=properties, sheets=(cover, contents, notes, *(s for s, _ in data)))

@@ -108,11 +108,12 @@ class Properties:
 
     title: str
     subject: str = ""
-    author: str = "reportgen"
+    author: str = ""  # the publisher's author or organisation (settings); "" names nobody
+    company: str = ""  # the publishing organisation
     language: str = "sv-SE"
     keywords: str = ""
     comments: str = ""
-    created: datetime | None = None  # None: the time of writing
+    created: datetime | None = None  # the run's build time (also of the zip members); None: the time of writing
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ def test_scopes_of_the_options():
 def test_parallel_batch_builds_every_scope(tmp_path):
     tables = SurveyTables.prepare(make_survey())
     scopes = all_scopes(tables.survey)
-    job = AppendixJob(out=tmp_path, formats=("pdf", "xlsx"), created=None)
+    job = AppendixJob(out=tmp_path, formats=("pdf", "xlsx"), imprint=None)
     results = build_appendices(tables, scopes, job, jobs=2, console=Console(file=io.StringIO()))
     assert [(r.scope.slug, r.status) for r in results] == [(s.slug, "ok") for s in scopes]
     for scope in scopes:

@@ -16,6 +16,7 @@ from reportgen.batch.web import web_archive, write_web_edition
 from reportgen.commands.build import parse_formats
 from reportgen.errors import ReportgenError
 from reportgen.render.html import WebEdition
+from tests.render.test_pdf_sample import IMPRINT
 
 PAGE = b'<!DOCTYPE html>\n<html lang="sv"><body><p>\xc3\x85</p></body></html>\n'
 
@@ -71,12 +72,13 @@ def test_checks_by_suffix(tmp_path: Path, name: str, data: bytes, message: str):
 def test_archive_unpacks_as_the_folder_and_is_byte_stable(tmp_path: Path):
     folder = tmp_path / "skane-lan-webb"
     files = write_web_edition(folder, WebEdition({"index.html": PAGE, "kommuner/1-a.html": PAGE}))
-    first = web_archive(folder, files)
+    first = web_archive(folder, files, IMPRINT)
     with zipfile.ZipFile(io.BytesIO(first)) as archive:
         assert archive.namelist() == ["skane-lan-webb/index.html", "skane-lan-webb/kommuner/1-a.html"]
         assert archive.read("skane-lan-webb/index.html") == PAGE
         assert {i.compress_type for i in archive.infolist()} == {zipfile.ZIP_DEFLATED}
-    assert web_archive(folder, files) == first
+    assert web_archive(folder, files, IMPRINT) == first
+    assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(first)).infolist()} == {IMPRINT.zip_time()}
 
 
 def test_an_earlier_web_edition_goes_when_html_is_not_asked_for(tmp_path: Path):

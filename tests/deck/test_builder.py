@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
 from reportgen.deck.builder import build_deck
 from reportgen.deck.layout import load_layouts
-from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Slide, Table, TextBlock
+from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import Distribution
 from tests.deck.conftest import deck_inputs
 
@@ -62,7 +64,7 @@ def test_slide_sequence_follows_deck_yaml(deck):
     # divider, response, Insatsutbud divider + 5, 3 × 6 dimension slides, 2 wish slides
     assert len(deck.sections[2].slides) == 1 + 1 + 6 + 18 + 2
     outline = [title for title, _ in deck.sections[2].outline]
-    assert outline[:2] == ["Svarsfrekvens för enkät: verksamhetsområde äldre", "Insatsutbud"]
+    assert outline[:2] == ["Svarsfrekvens för enkät: verksamhetsområde äldre", "Insatsutbud – äldre"]
     assert len(outline) == 2 + 3 + 1
 
 
@@ -228,7 +230,23 @@ def test_three_dimensions_differ_only_in_words(deck):
     form = [s.title for s in deck.sections[2].slides if s.key.startswith("aldre/form/")]
     regi = [s.title for s in deck.sections[2].slides if s.key.startswith("aldre/regi/")]
     assert len(form) == len(regi) == len(LAYOUTS.dimension_slides)
-    assert form[0] == "Fysiska och digitala insatser" and regi[0] == "Insatser inom kommunal och enskild regi"
+    assert form[0] == "Fysiska och digitala insatser – äldre"
+    assert regi[0] == "Insatser inom kommunal och enskild regi – äldre"
+
+
+def test_every_slide_title_and_bookmark_is_unique_and_recurring_ones_name_their_area(deck):
+    titles = [s.title for s in deck.slides]
+    assert len(titles) == len(set(titles))
+    by_key = {s.key: s.title for s in deck.slides}
+    # Titles that recur in every area carry it ("{title} – {area}", deck.yaml repeated_title) …
+    assert by_key["aldre/insatsutbud"] == "Insatsutbud – äldre"
+    assert by_key["vald-i-nara-relationer/insatsutbud"] == "Insatsutbud – våld i nära relationer"
+    assert by_key["aldre/insatsutbud/vanligast"] == "De tio vanligaste av de kartlagda insatserna – äldre"
+    # … titles that already name the area, and the front matter, stay as written.
+    assert by_key["aldre/svarsfrekvens"] == "Svarsfrekvens för enkät: verksamhetsområde äldre"
+    assert by_key["innehall"] == "Innehåll"
+    bookmarks = [title for section in deck.sections for title, _ in section.outline]
+    assert len(bookmarks) == len(set(bookmarks)) and "Insatsutbud – våld i nära relationer" in bookmarks
 
 
 def test_wish_slides(deck):
@@ -341,3 +359,25 @@ def test_counts_of_one_take_the_singular(county_metrics, national_metrics, catal
     assert figures == ["av 1 kommun i länet har besvarat enkäten", "av 1 kommun i länet har slutfört enkäten"]
     top3 = [p.text for b in blocks(slide(deck, "aldre/form/andelar"), TextBlock) for p in b.paragraphs]
     assert "Hemtjänst (2 av 2 kommuner)" in top3
+
+
+def test_the_title_slide_names_the_publisher_and_the_deck_carries_the_imprint(
+    county_metrics, national_metrics, catalog
+):
+    imprint = Imprint(datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC), "Region Exempel", "analys@exempel.se")
+    made = build_deck(deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", imprint=imprint)
+    (block,) = made.front[0].blocks
+    assert block.region == "deck_publisher"
+    assert block.paragraphs == (Paragraph("Region Exempel", bold=True), Paragraph("Kontakt: analys@exempel.se"))
+    assert made.imprint == imprint
+
+
+def test_without_settings_the_title_slide_names_nobody(deck):
+    assert deck.front[0].blocks == () and deck.imprint is None
+
+
+def test_only_the_settings_given_are_shown(county_metrics, national_metrics, catalog):
+    imprint = Imprint(datetime(2023, 11, 14, tzinfo=UTC), contact="0771-00 00 00")
+    made = build_deck(deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", imprint=imprint)
+    (block,) = made.front[0].blocks
+    assert block.paragraphs == (Paragraph("Kontakt: 0771-00 00 00"),)

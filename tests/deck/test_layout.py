@@ -57,8 +57,37 @@ def test_changing_a_title_in_layouts_changes_the_deck(layouts_copy, county_metri
         deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
     )
     titles = {s.key: s.title for s in deck.slides}
-    assert titles["aldre/insatsutbud/vanligast"] == "Vanligast i äldre (Testlän)"
-    assert titles["aldre/regi/avsnitt"] == "Vem utför?"
+    assert titles["aldre/insatsutbud/vanligast"] == "Vanligast i äldre (Testlän)"  # unique as written
+    assert titles["aldre/regi/avsnitt"] == "Vem utför? – äldre"  # recurs in every area: told apart
+
+
+def test_the_repeated_title_pattern_is_layout_data(layouts_copy, county_metrics, national_metrics, catalog):
+    edit(layouts_copy / "deck.yaml", lambda d: d.update(repeated_title="{area}: {title}"))
+    deck = build_deck(
+        deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+    )
+    titles = {s.key: s.title for s in deck.slides}
+    assert titles["aldre/insatsutbud"] == "äldre: Insatsutbud"
+    assert titles["vald-i-nara-relationer/form/avsnitt"] == "våld i nära relationer: Fysiska och digitala insatser"
+
+
+@pytest.mark.parametrize("pattern", ["{area}", "{title} ({county})"])
+def test_a_repeated_title_pattern_that_cannot_tell_titles_apart_is_refused(layouts_copy, pattern):
+    edit(layouts_copy / "deck.yaml", lambda d: d.update(repeated_title=pattern))
+    with pytest.raises(LayoutError, match="repeated_title"):
+        load_layouts(layouts_copy)
+
+
+def test_titles_that_repeat_outside_the_areas_are_refused(layouts_copy, county_metrics, national_metrics, catalog):
+    def twice(data):
+        background = data["sections"][0]["slides"]
+        background[1]["title"] = background[0]["title"]
+
+    edit(layouts_copy / "deck.yaml", twice)
+    with pytest.raises(LayoutError, match="slide titles repeat"):
+        build_deck(
+            deck_inputs(county_metrics, national_metrics, catalog), date_text="maj 2022", layouts_dir=layouts_copy
+        )
 
 
 def test_moving_and_removing_slides_in_layouts(layouts_copy, county_metrics, national_metrics, catalog):

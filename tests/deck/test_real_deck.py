@@ -70,6 +70,8 @@ def test_real_decks_hold_together(built):
         assert len({c.key for c in charts}) == len(charts)
         assert len({c.alt_text for c in charts}) == len(charts)
         assert all(s.source for s in d.slides if s.kind == "content")
+        titles = [s.title for s in d.slides]
+        assert len(set(titles)) == len(titles)  # the county deck and the Riket deck (issue 18)
     assert len(deck.slides) == len(national.slides)
 
 

@@ -40,6 +40,22 @@ def build_fake_county(out: Path, register: Register, county_name: str = COUNTY) 
     return units
 
 
+#: The sender of the settings file ``write_settings`` writes (docs/settings.md).
+SENDER_NAME = "Anna Analytiker"
+SENDER_ADDRESS = "anna.analytiker@fou.exempel.se"
+ORGANISATION = "Region Exempel, FoU Välfärd"
+
+
+def write_settings(path: Path) -> Path:
+    """A reportgen.toml naming the organisation and the sender who signs the messages."""
+    path.write_text(
+        f'[publisher]\norganisation = "{ORGANISATION}"\n\n'
+        f'[sender]\nname = "{SENDER_NAME}"\naddress = "{SENDER_ADDRESS}"\n',
+        encoding="utf-8",
+    )
+    return path
+
+
 def write_recipients(path: Path, units: list[tuple[str, str]], *, refused: str | None = None) -> None:
     lines = ["kommunkod;e-post;kopia;kontaktperson"]
     for code, name in units:

@@ -15,7 +15,16 @@ import pytest
 
 from reportgen.cli import main
 from reportgen.distribute.log import LOG_NAME
-from tests.distribute.conftest import COUNTY, SmtpServer, build_fake_county, write_recipients
+from tests.distribute.conftest import (
+    COUNTY,
+    ORGANISATION,
+    SENDER_ADDRESS,
+    SENDER_NAME,
+    SmtpServer,
+    build_fake_county,
+    write_recipients,
+    write_settings,
+)
 
 
 @pytest.fixture
@@ -24,8 +33,11 @@ def built(tmp_path: Path, register) -> tuple[Path, list[tuple[str, str]]]:
     return out, build_fake_county(out, register)
 
 
-def _distribute(out: Path, recipients: Path, *extra: str) -> int:
-    return main(["distribute", "--county", COUNTY, "--recipients", str(recipients), "--out", str(out), *extra])
+def _distribute(out: Path, recipients: Path, *extra: str, settings: bool = True) -> int:
+    """``reportgen distribute`` with the sender of ``write_settings`` (unless ``settings``
+    is False: then none, unless ``extra`` gives one)."""
+    config = ["--config", str(write_settings(out.parent / "reportgen.toml"))] if settings else []
+    return main(["distribute", "--county", COUNTY, "--recipients", str(recipients), "--out", str(out), *config, *extra])
 
 
 def _log_statuses(out: Path) -> list[str]:
@@ -50,6 +62,50 @@ def test_eml_files_parse_with_attachments_intact(built, tmp_path):
     assert "Kontrollsummor (SHA-256)" in body and "här kommer resultaten" in body
 
 
+def test_eml_is_signed_by_the_configured_sender_and_its_id_is_from_their_domain(built, tmp_path):
+    out, units = built
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    assert _distribute(out, recipients) == 0
+    for path in sorted((out / "blekinge-lan" / "eml").glob("*.eml")):
+        message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        (sender,) = message["From"].addresses
+        assert (sender.display_name, sender.addr_spec) == (SENDER_NAME, SENDER_ADDRESS)
+        body = message.get_body(("plain",)).get_content()
+        assert body.rstrip().splitlines()[-3:] == ["Vänliga hälsningar", SENDER_NAME, ORGANISATION]
+        message_id = message["Message-ID"]
+        assert message_id.endswith("@fou.exempel.se>")
+        assert message_id.rsplit("@", 1)[1].rstrip(">") == sender.domain == "fou.exempel.se"
+
+
+def test_dry_run_without_a_sender_is_a_user_error_and_writes_nothing(built, tmp_path, capsys, monkeypatch):
+    out, units = built
+    for variable in ("REPORTGEN_SENDER_NAME", "REPORTGEN_SENDER_ADDRESS", "REPORTGEN_CONFIG"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.chdir(tmp_path)  # no reportgen.toml here
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    assert _distribute(out, recipients, settings=False) == 2
+    err = capsys.readouterr().err
+    assert "no sender to sign the messages" in err and "REPORTGEN_SENDER_ADDRESS" in err
+    assert not (out / "blekinge-lan" / "eml").exists()
+
+
+def test_environment_overrides_the_settings_file_sender(built, tmp_path, monkeypatch):
+    out, units = built
+    monkeypatch.setenv("REPORTGEN_SENDER_ADDRESS", "lena@kommunforbund.example")
+    monkeypatch.setenv("REPORTGEN_SENDER_NAME", "Lena Larsson")
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    assert _distribute(out, recipients) == 0
+    path = next((out / "blekinge-lan" / "eml").glob("*.eml"))
+    message = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+    assert str(message["From"]) == "Lena Larsson <lena@kommunforbund.example>"
+    assert message["Message-ID"].endswith("@kommunforbund.example>")
+    body = message.get_body(("plain",)).get_content()
+    assert body.rstrip().splitlines()[-2:] == ["Lena Larsson", ORGANISATION]  # the file's organisation stays
+
+
 def test_send_once_then_nothing(built, tmp_path, smtp_server: SmtpServer, monkeypatch):
     out, units = built
     recipients = tmp_path / "mottagare.csv"
@@ -64,10 +120,29 @@ def test_send_once_then_nothing(built, tmp_path, smtp_server: SmtpServer, monkey
     assert all(any(name in s for s in received) for _, name in units)
     sample = email.message_from_bytes(smtp_server.mailbox.messages[0].content, policy=policy.default)
     assert len(list(sample.iter_attachments())) == 2
+    assert sample["From"].addresses[0].addr_spec == SENDER_ADDRESS  # the settings' sender, signed below
+    assert sample["Message-ID"].endswith("@fou.exempel.se>")
+    assert SENDER_NAME in sample.get_body(("plain",)).get_content()
+    assert all(m.mail_from == "analys@example.se" for m in smtp_server.mailbox.messages)  # the envelope: [smtp] from
     log_text = (out / "blekinge-lan" / LOG_NAME).read_text(encoding="utf-8")
     assert "hemligt" not in log_text
     assert _distribute(out, recipients, "--send", "--smtp-config", str(config)) == 0
     assert len(smtp_server.mailbox.messages) == 5  # second run sends nothing
+
+
+def test_without_a_sender_setting_the_smtp_from_signs(built, tmp_path, smtp_server, monkeypatch):
+    out, units = built
+    monkeypatch.chdir(tmp_path)
+    recipients = tmp_path / "mottagare.csv"
+    write_recipients(recipients, units)
+    monkeypatch.setenv("REPORTGEN_SMTP_PASSWORD", "x")
+    config = str(smtp_server.config(tmp_path))
+    assert _distribute(out, recipients, "--send", "--smtp-config", config, settings=False) == 0
+    for m in smtp_server.mailbox.messages:
+        message = email.message_from_bytes(m.content, policy=policy.default)
+        assert str(message["From"]) == "Analys <analys@example.se>"
+        assert message["Message-ID"].endswith("@example.se>")
+        assert message.get_body(("plain",)).get_content().splitlines()[-2:] == ["Vänliga hälsningar", "Analys"]
 
 
 def test_refused_address_others_delivered_exit_nonzero(built, tmp_path, smtp_server, monkeypatch):
@@ -100,6 +175,8 @@ def test_killed_run_resumes_and_delivers_each_once(built, tmp_path, smtp_server,
         "--send",
         "--smtp-config",
         str(config),
+        "--config",
+        str(write_settings(tmp_path / "reportgen.toml")),  # the same sender as the resumed run's
     ]
     process = subprocess.Popen(
         command, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

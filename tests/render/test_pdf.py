@@ -109,6 +109,22 @@ def test_document_metadata(built):
         assert meta["dc:title"] == "Kartläggning av insatser 2026"
         assert meta["pdfuaid:part"] == "1"
         assert pdf.pdf_version >= "1.7"
+        # The imprint's build time and publisher, not reportlab's 2000-01-01 (issue 18).
+        assert str(pdf.docinfo["/CreationDate"]) == str(pdf.docinfo["/ModDate"]) == "D:20231114221320+00'00'"
+        assert meta["xmp:CreateDate"] == meta["xmp:ModifyDate"] == "2023-11-14T22:13:20Z"
+        assert meta["dc:creator"] == ["Testförfattare"]
+        assert meta["dc:publisher"] == {"Testorganisationen"}
+        assert str(pdf.docinfo["/Creator"]).startswith("reportgen ") and meta["xmp:CreatorTool"].startswith("reportgen")
+
+
+def test_without_an_imprint_there_is_no_author_and_no_date(tmp_path, charts):
+    path = tmp_path / "anonym.pdf"
+    render_pdf(replace(sample_deck(), imprint=None), charts, path)
+    with pikepdf.open(path) as pdf:
+        for key in ("/Author", "/CreationDate", "/ModDate"):
+            assert key not in pdf.docinfo
+        meta = pdf.open_metadata()
+        assert "dc:creator" not in meta and "xmp:CreateDate" not in meta
 
 
 def test_same_input_gives_the_same_bytes(tmp_path, charts):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import subprocess
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pikepdf
@@ -28,7 +29,16 @@ from reportgen.deck.model import (
 )
 from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import chart_box
+from reportgen.imprint import Imprint
 from reportgen.theme import load_theme
+
+#: The sample's publisher and build time (SOURCE_DATE_EPOCH=1700000000).
+IMPRINT = Imprint(
+    datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC),
+    organisation="Testorganisationen",
+    contact="test@exempel.se",
+    author="Testförfattare",
+)
 
 CHART_TEXT = "Antal insatser – Östergötland"  # drawn by Matplotlib inside each chart
 SOURCE = "Kartläggning av socialtjänstens insatser 2026"
@@ -148,7 +158,7 @@ def sample_deck() -> Deck:
         sections=(first, second),
         front=front,
         demo_label=demo_label(),
-        author="Testförfattare",
+        imprint=IMPRINT,
     )
 
 

@@ -6,7 +6,9 @@ What is checked is what PowerPoint's accessibility checker and a screen reader u
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -29,9 +31,14 @@ TITLES = (PP_PLACEHOLDER.TITLE, PP_PLACEHOLDER.CENTER_TITLE)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, Presentation]:
+def sample_file(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, Path]:
     path = tmp_path_factory.mktemp("pptx") / "deck.pptx"
-    deck = build_sample(path)
+    return build_sample(path), path
+
+
+@pytest.fixture(scope="module")
+def built(sample_file: tuple[Deck, Path]) -> tuple[Deck, Presentation]:
+    deck, path = sample_file
     return deck, Presentation(str(path))
 
 
@@ -188,8 +195,30 @@ def test_document_properties(built):
     props = prs.core_properties
     assert props.title == "Skåne län"
     assert props.subject == "Analysresultat för sex verksamhetsområden – Skåne län"
-    assert props.author == "Testförfattare"
+    assert props.author == props.last_modified_by == "Testförfattare"
     assert props.comments == DEMO_LABEL
+    # The sample's build time, not the template's 2026-01-01 (issue 18).
+    assert props.created == props.modified == datetime(2023, 11, 14, 22, 13, 20)
+    assert props.revision == 1
+
+
+def test_every_zip_member_carries_the_build_time_and_app_properties_are_ours(sample_file):
+    deck, path = sample_file
+    with zipfile.ZipFile(path) as package:
+        assert {info.date_time for info in package.infolist()} == {(2023, 11, 14, 22, 13, 20)}
+        app = package.read("docProps/app.xml").decode()
+    assert "<Company>Testorganisationen</Company>" in app
+    assert f"<Slides>{len(deck.slides)}</Slides>" in app
+    assert "<Application>reportgen " in app and "Microsoft" not in app
+
+
+def test_without_an_imprint_nobody_is_named_author(tmp_path: Path):
+    path = tmp_path / "anonym.pptx"
+    render_pptx(replace(sample_deck(), imprint=None), sample_charts(), path)
+    props = Presentation(str(path)).core_properties
+    assert props.author == props.last_modified_by == ""
+    with zipfile.ZipFile(path) as package:
+        assert "<Company>" not in package.read("docProps/app.xml").decode()
 
 
 def test_a_chart_without_its_drawing_is_an_error(tmp_path: Path):

@@ -31,6 +31,7 @@ from reportgen.figures.art import ChartArt
 from reportgen.figures.layout import chart_box
 from reportgen.render.pptx import render_pptx
 from reportgen.theme import load_theme
+from tests.render.test_pdf_sample import IMPRINT
 
 SOURCE = "Enkät: Kartläggning av socialtjänstens insatser i Sveriges kommuner (2021)"
 LONG_NAMES = (
@@ -171,7 +172,7 @@ def sample_deck(*, synthetic: bool = True) -> Deck:
         sections=(section,),
         front=front,
         demo_label=demo_label() if synthetic else "",
-        author="Testförfattare",
+        imprint=IMPRINT,
     )
 
 

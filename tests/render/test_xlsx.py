@@ -40,7 +40,13 @@ def model() -> Workbook:
     return Workbook(
         title="Test",
         properties=Properties(
-            title="Testboken", subject="Ämne", keywords="a, b", comments="c", created=datetime(2021, 3, 1, 12, 0)
+            title="Testboken",
+            subject="Ämne",
+            keywords="a, b",
+            comments="c",
+            author="Testförfattare",
+            company="Testorganisationen",
+            created=datetime(2021, 3, 1, 12, 0),
         ),
         sheets=(
             Sheet("Läs mig", "Om arbetsboken", ("Rad ett.", "=2+2 är text här också")),
@@ -138,11 +144,19 @@ def test_document_properties_with_language(book: openpyxl.Workbook) -> None:
     assert (p.title, p.subject, p.creator, p.language, p.keywords) == (
         "Testboken",
         "Ämne",
-        "reportgen",
+        "Testförfattare",
         "sv-SE",
         "a, b",
     )
     assert p.created == datetime(2021, 3, 1, 12, 0)
+
+
+def test_zip_members_carry_the_creation_time_and_the_company(tmp_path: Path) -> None:
+    path = tmp_path / "tid.xlsx"
+    render_xlsx(model(), path)
+    with zipfile.ZipFile(path) as package:
+        assert {info.date_time for info in package.infolist()} == {(2021, 3, 1, 12, 0, 0)}
+        assert "<Company>Testorganisationen</Company>" in package.read("docProps/app.xml").decode()
 
 
 def test_widths_follow_content_and_long_text_wraps(book: openpyxl.Workbook) -> None:

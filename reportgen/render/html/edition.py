@@ -64,6 +64,8 @@ def render_web(
     t = web_texts(layouts_dir)
     files: dict[str, bytes] = {}
     has_profiles = bool(profiles)
+    imprint = deck.imprint  # who published it and when (the run's build time), as the other formats say
+    publisher = imprint.organisation if imprint else ""
 
     def frame(current: str, root: str = "", label: str = deck.demo_label) -> Frame:
         return Frame(
@@ -71,8 +73,10 @@ def render_web(
             site_title=f"{deck.title} – {deck.county}" if deck.county not in deck.title else deck.title,
             nav=site_nav(deck, t, current=current, root=root, profiles=has_profiles),
             demo_label=label,
-            footer=" · ".join(part for part in (deck.subtitle, deck.date_text, deck.author) if part),
+            footer=" · ".join(part for part in (deck.subtitle, deck.date_text, publisher) if part),
             language=str(t["language"]),
+            author=imprint.creator if imprint else "",
+            created=imprint.iso() if imprint else "",
         )
 
     files["index.html"] = _index(deck, charts, t, frame("index.html"), profiles)

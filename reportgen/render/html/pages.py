@@ -127,6 +127,8 @@ class Frame:
     demo_label: str
     footer: str
     language: str
+    author: str = ""  # the run's imprint (docs/settings.md): <meta name="author">, only when named
+    created: str = ""  # the run's build time, ISO 8601 UTC
 
 
 def render_page(frame: Frame, texts: Mapping[str, Any], name: str, **values: Any) -> bytes:
