@@ -66,11 +66,8 @@ def build_document(
         tuple(Paragraph(p) for p in texts.about(scope.name, scope.is_national, len(rows), synthetic)),
     )
     sections = [about]
-    first_note = 1
     for area, part in rows.groupby("area", sort=False):
-        section, used = _area_section(str(area), part, scope, first_note)
-        sections.append(section)
-        first_note += used
+        sections.append(_area_section(str(area), part, scope))
     title_page = TitlePage(
         title=texts.TITLE,
         scope=scope.name,
@@ -97,13 +94,18 @@ def publisher_lines(imprint: Imprint | None) -> tuple[str, ...]:
     return tuple(line for line in (imprint.organisation, contact) if line)
 
 
-def _area_section(area: str, rows: pd.DataFrame, scope: Scope, first_note: int) -> tuple[Section, int]:
-    """The area's section and how many footnote numbers it used (4, or 0 without tables)."""
+def _area_section(area: str, rows: pd.DataFrame, scope: Scope) -> Section:
+    """The area's section: its huvudgrupper, or a notice when nobody answered.
+
+    As in the national appendix, the area's first table points to the four notes on
+    what its columns count, numbered 1–4 in every area (the same four notes), and
+    carries them: they stand under it on every page it runs over."""
     heading = Heading(1, texts.area_heading(area), str(rows["area_no"].iloc[0]))
     if rows["given_pct"].isna().all():
-        return Section(heading, (Paragraph(texts.nobody_answered(scope.name, area), "notice"),)), 0
-    notes = tuple(str(first_note + i) for i in range(len(FIGURES)))
-    header = (
+        return Section(heading, (Paragraph(texts.nobody_answered(scope.name, area), "notice"),))
+    notes = tuple(str(i) for i in range(1, len(FIGURES) + 1))
+    plain = (HeaderCell(texts.COLUMN_INSATS), *(HeaderCell(name) for name, _ in texts.COLUMNS))
+    noted = (
         HeaderCell(texts.COLUMN_INSATS),
         *(HeaderCell(name, note) for (name, _), note in zip(texts.COLUMNS, notes, strict=True)),
     )
@@ -113,9 +115,10 @@ def _area_section(area: str, rows: pd.DataFrame, scope: Scope, first_note: int) 
     groups = []
     for index, (group_id, group) in enumerate(rows.groupby("huvudgrupp_id", sort=False)):
         group_heading = Heading(2, str(group["huvudgrupp"].iloc[0]), str(group_id))
-        blocks = _group_blocks(group, header, group_heading, scope, footnotes if index == 0 else ())
+        first = (noted, footnotes) if index == 0 else (plain, ())
+        blocks = _group_blocks(group, plain, group_heading, scope, first)
         groups.append(Section(group_heading, blocks))
-    return Section(heading, subsections=tuple(groups)), len(notes)
+    return Section(heading, subsections=tuple(groups))
 
 
 def _group_blocks(
@@ -123,31 +126,34 @@ def _group_blocks(
     header: tuple[HeaderCell, ...],
     heading: Heading,
     scope: Scope,
-    footnotes: tuple[Paragraph, ...],
+    first: tuple[tuple[HeaderCell, ...], tuple[Paragraph, ...]],
 ) -> tuple[Block, ...]:
     """One table per run of the catalog's sub-heading, each under that sub-heading (H3).
 
-    ``footnotes`` (the area's first group only) follow its first table, as in the
-    national appendix; each table is followed by the meaning of the marks it shows."""
+    The first table gets ``first``'s header and footnotes (the area's first group: the
+    noted header and its four notes; otherwise the plain header again); each table is
+    followed by the meaning of the marks it shows."""
     blocks: list[Block] = []
-    for subheading, group in itertools.groupby(rows.itertuples(index=False), key=lambda r: r.subheading):
+    for number, (subheading, group) in enumerate(
+        itertools.groupby(rows.itertuples(index=False), key=lambda r: r.subheading)
+    ):
         run = list(group)
         if subheading:
             blocks.append(Heading(3, subheading))
-        table = Table(
-            header=header,
-            rows=tuple(
-                (str(r.insats), *(cell_text(getattr(r, count), getattr(r, share)) for count, share in FIGURES))
-                for r in run
-            ),
-            widths=WIDTHS,
-            align=("left", "right", "right", "right", "right"),
-            summary=texts.table_summary(subheading or heading.label, scope.name),
+        head, notes = first if number == 0 else (header, ())
+        blocks.append(
+            Table(
+                header=head,
+                rows=tuple(
+                    (str(r.insats), *(cell_text(getattr(r, count), getattr(r, share)) for count, share in FIGURES))
+                    for r in run
+                ),
+                widths=WIDTHS,
+                align=("left", "right", "right", "right", "right"),
+                summary=texts.table_summary(subheading or heading.label, scope.name),
+                notes=notes,
+            )
         )
-        blocks.append(table)
-        if footnotes:
-            blocks.extend(footnotes)
-            footnotes = ()
         marks = [m for m in texts.MARKS if any(r.mark == m for r in run)]
         blocks.extend(Paragraph(texts.MARKS[m], "note") for m in marks)
     return tuple(blocks)

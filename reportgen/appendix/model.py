@@ -72,7 +72,9 @@ class Table:
     """A table with exactly one header row, repeated on every page it continues on.
 
     The first column names the row (the insats), so renderers mark it as a row header.
-    ``widths`` are shares of the text width and add up to 1.
+    ``widths`` are shares of the text width and add up to 1. ``notes`` are the footnotes
+    its header cells point to: a renderer puts them under the table on every page the
+    table runs over, so a page never points to a note that is not on it (issue 18).
     """
 
     header: tuple[HeaderCell, ...]
@@ -80,6 +82,7 @@ class Table:
     widths: tuple[float, ...]
     align: tuple[Align, ...]
     summary: str = ""
+    notes: tuple[Paragraph, ...] = ()
 
     def __post_init__(self) -> None:
         n = len(self.header)
@@ -92,6 +95,10 @@ class Table:
         for number, row in enumerate(self.rows, start=1):
             if len(row) != n:
                 raise ValueError(f"row {number} has {len(row)} cells for {n} columns")
+        pointed = {cell.note for cell in self.header if cell.note}
+        given = {note.marker for note in self.notes}
+        if pointed != given:
+            raise ValueError(f"the header points to notes {sorted(pointed)}, the table carries {sorted(given)}")
 
 
 #: A level-3 heading (the catalog's sub-heading) sits among the blocks of its huvudgrupp.

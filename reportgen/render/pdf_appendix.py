@@ -23,10 +23,9 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, CondPageBreak, Frame, NextPageTemplate, PageBreak, PageTemplate, Spacer
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus import Table as RLTable
-from reportlab.platypus.flowables import Flowable
+from reportlab.platypus.flowables import Flowable, KeepTogether, _listWrapOn
 
 from reportgen.appendix.model import AppendixDocument, Block, Heading, Paragraph, Section, Table
 from reportgen.render.pdf_flowables import (
@@ -34,6 +33,7 @@ from reportgen.render.pdf_flowables import (
     ContentsLine,
     FlowingTableTagger,
     GroupMark,
+    NotedTable,
     Session,
     TaggedParagraph,
 )
@@ -62,6 +62,10 @@ SIZES = {
 }
 _ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 MAX_PASSES = 4
+#: An area goes on from the page where the last one ended when at least this share of
+#: the page is free; otherwise it starts a new page. A page per area, as the national
+#: appendix has, left pages almost blank after a short last table (issue 18).
+AREA_ROOM = 0.3
 
 
 def render_appendix_pdf(doc: AppendixDocument, path: Path, *, theme: Theme | None = None, tagged: bool = True) -> None:
@@ -81,11 +85,33 @@ def render_appendix_pdf(doc: AppendixDocument, path: Path, *, theme: Theme | Non
     finish_pdf(data, path, charts={}, uses=(), structure=session.tag.root if tagged else None, info=info)
 
 
+class _KeepHeadings(KeepTogether):
+    """Headings kept with what follows them, without leaving half a page blank.
+
+    Platypus keeps a chain of keep-with-next flowables (area, huvudgrupp and
+    sub-heading, then the first table) together, and moves the whole chain to the next
+    page when it does not fit — with a long table it never fits, so the room left was
+    wasted. Here a chain that does not fit starts where it is, provided the headings
+    and at least the first rows of what follows fit in the room left (so no heading is
+    left alone at the foot of a page); only otherwise does it move on (issue 18).
+    """
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        *lead, last = self._content
+        if aH < self._H and lead:
+            _, used = _listWrapOn(lead, aW, self.canv)
+            if used < aH and last.split(aW, aH - used):
+                return self._content[:]
+        return super().split(aW, aH)
+
+
 class _Doc(BaseDocTemplate):
     """Starts the session's tagger on the canvas platypus makes for this pass."""
 
     def __init__(self, buffer: io.BytesIO, session: Session, **kw: Any) -> None:
-        super().__init__(buffer, **kw)
+        super().__init__(buffer, keepTogetherClass=_KeepHeadings, **kw)
         self.session = session
 
     def handle_documentBegin(self) -> None:
@@ -129,7 +155,7 @@ def _layout(doc: AppendixDocument, theme: Theme, fonts: PdfFonts, session: Sessi
             PageTemplate(id="body", frames=[frame], onPage=furniture.body_page, pagesize=A4),
         ]
     )
-    story = _Story(doc, theme, fonts, session, frame.width)
+    story = _Story(doc, theme, fonts, session, frame.width, frame.height)
     template.build(story.flowables())
     return buffer.getvalue()
 
@@ -168,8 +194,11 @@ class _Furniture:
 class _Story:
     """The flowables of one pass, one function per block kind (as the deck's renderers)."""
 
-    def __init__(self, doc: AppendixDocument, theme: Theme, fonts: PdfFonts, session: Session, width: float):
+    def __init__(
+        self, doc: AppendixDocument, theme: Theme, fonts: PdfFonts, session: Session, width: float, height: float
+    ):
         self.doc, self.theme, self.fonts, self.session, self.width = doc, theme, fonts, session, width
+        self.frame_height = height
         self.keys = {id(h): f"h{i}" for i, h in enumerate(doc.contents_entries())}
         self.renderers: dict[type, Callable[[Any], list[Flowable]]] = {
             Paragraph: self.paragraph,
@@ -209,8 +238,8 @@ class _Story:
         out += self.contents()
         out.append(PageBreak())
         for index, section in enumerate(self.doc.sections):
-            if index > 0:  # every area starts on a new page, as in the national appendix
-                out.append(PageBreak())
+            if index > 0:  # an area starts on a new page, unless the last one left much of it free
+                out.append(CondPageBreak(AREA_ROOM * self.frame_height))
             out += self.section(section)
         return out
 
@@ -280,12 +309,16 @@ class _Story:
         anchor = Anchor(key, heading.label, heading.level - 1) if key else None
         return [self.para(heading.label, style, f"H{heading.level}", anchor)]
 
+    def note(self, paragraph: Paragraph) -> tuple[str, ParagraphStyle]:
+        """A note's markup (its number raised before it) and style."""
+        text = escape(paragraph.text)
+        if paragraph.marker:
+            text = f"<super>{escape(paragraph.marker)}</super> {text}"
+        return text, self.style(SIZES["note"], color="muted", after=3, leading=1.3)
+
     def paragraph(self, paragraph: Paragraph) -> list[Flowable]:
         if paragraph.kind == "note":
-            style = self.style(SIZES["note"], color="muted", after=3, leading=1.3)
-            text = escape(paragraph.text)
-            if paragraph.marker:
-                text = f"<super>{escape(paragraph.marker)}</super> {text}"
+            text, style = self.note(paragraph)
             return [self.para(text, style, markup=True)]
         if paragraph.kind == "notice":
             style = self.style(SIZES["body"], bold=True, before=6, after=8)
@@ -306,15 +339,17 @@ class _Story:
         style.add("VALIGN", (0, 0), (-1, 0), "BOTTOM")
         style.add("VALIGN", (0, 1), (-1, -1), "BOTTOM")
         callback = FlowingTableTagger(self.session, len(body)) if self.session.tagged else None
-        return [
-            RLTable(
-                [head, *body],
-                colWidths=[f * self.width for f in table.widths],
-                style=style,
-                repeatRows=1,
-                splitInRow=0,
-                renderCB=callback,
-                hAlign="LEFT",
-                spaceAfter=6,
-            )
-        ]
+        flowable = NotedTable(
+            [head, *body],
+            colWidths=[f * self.width for f in table.widths],
+            style=style,
+            repeatRows=1,
+            splitInRow=0,
+            renderCB=callback,
+            hAlign="LEFT",
+            spaceAfter=6,
+        )
+        # Untagged here: the table draws each under the piece it ends (P) or as a repeat.
+        flowable.notes = tuple(RLParagraph(*self.note(note)) for note in table.notes)
+        flowable.session = self.session
+        return [flowable]

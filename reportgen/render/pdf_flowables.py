@@ -6,6 +6,8 @@ the deck's slide renderer does, with the same :class:`~reportgen.render.pdf_tagg
 and the same structure post-pass. Tables use the deck's ``TableTagger`` extended for
 tables that continue over pages: one ``Table`` element for all of its pieces, the
 repeated header rows marked as pagination artifacts (they repeat for the eye only).
+A table whose header points to footnotes (:class:`NotedTable`) carries them under
+every piece, so each page has the notes its header points to (issue 18).
 """
 
 from __future__ import annotations
@@ -204,3 +206,56 @@ class FlowingTableTagger(TableTagger):
     def endTable(self, T: RLTable) -> None:
         if self.drawn >= self.body_rows:
             self.tagger.close_group()
+
+
+class NotedTable(RLTable):
+    """A flowing table with its footnotes under every piece it is split into.
+
+    The notes take room below the table on each page: ``wrap`` counts them, ``split``
+    keeps that room free when it cuts rows. Under the piece that ends the table they are
+    real content (``P``, after the ``Table`` element, in reading order); under the
+    pieces before it they repeat for the eye only, as pagination artifacts, like the
+    repeated header row. reportlab makes the pieces with the plain constructor, so
+    ``split`` hands each piece the notes. Set ``notes`` and ``session`` after making it.
+    """
+
+    notes: tuple[RLParagraph, ...] = ()
+    session: Session | None = None
+    NOTE_GAP = 4.0  # points between the table and its first note
+
+    def _notes_height(self, width: float) -> float:
+        if not self.notes:
+            return 0.0
+        heights = [n.wrap(width, 1e6)[1] + n.style.spaceAfter for n in self.notes]
+        return self.NOTE_GAP + sum(heights)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        width, height = super().wrap(availWidth, availHeight)
+        self._notes_width = availWidth
+        return width, height + self._notes_height(availWidth)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:
+        parts = super().split(availWidth, availHeight - self._notes_height(availWidth))
+        for part in parts:
+            if isinstance(part, NotedTable):
+                part.notes, part.session = self.notes, self.session
+        return parts
+
+    def draw(self) -> None:
+        below = self._notes_height(self._notes_width)
+        self.canv.saveState()
+        self.canv.translate(0, below)
+        super().draw()
+        self.canv.restoreState()
+        if not self.notes:
+            return
+        assert self.session is not None
+        callback = getattr(self, "_renderCB", None)
+        ended = not isinstance(callback, FlowingTableTagger) or callback.drawn >= callback.body_rows
+        top = below - self.NOTE_GAP
+        for note in self.notes:
+            _, height = note.wrap(self._notes_width, 1e6)
+            tag = self.session.tag.content("P") if ended else self.session.tag.artifact("Pagination")
+            with tag:
+                note.drawOn(self.canv, 0, top - height)
+            top -= height + note.style.spaceAfter

@@ -59,3 +59,23 @@ def unmarked_painting(page: pikepdf.Page) -> list[str]:
         elif op in PAINTING and depth == 0:
             found.append(op)
     return found
+
+
+def qpdf_check(path: Path) -> str:
+    """``qpdf --check``'s report; raises when qpdf finds the file damaged (exit 2) or
+    with warnings (exit 3)."""
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
+def page_fill(path: Path, margin: float) -> list[float]:
+    """Per page, how far down its text reaches, as a share of the text frame between the
+    top and bottom ``margin`` (the running footer below the frame is not counted)."""
+    with pikepdf.open(path) as pdf:
+        heights = [float(page.mediabox[3]) for page in pdf.pages]
+    fills = []
+    for number, height in enumerate(heights, start=1):
+        bottoms = [y1 for _, _, _, _, y1 in word_boxes(path, page=number) if y1 <= height - margin + 1]
+        fills.append((max(bottoms) - margin) / (height - 2 * margin) if bottoms else 0.0)
+    return fills

@@ -19,9 +19,10 @@ from reportgen.commands.appendix import appendix_formats, appendix_scopes
 from reportgen.errors import ReportgenError
 from reportgen.metrics.scope import SurveyTables, all_scopes
 from reportgen.paths import DATA_DIR, DEMO_DIR
+from reportgen.render.pdf_appendix import MARGIN
 
 from .appendix_survey import make_survey
-from .pdf_helpers import pdftotext, words
+from .pdf_helpers import page_fill, pdftotext, qpdf_check, words
 
 
 @pytest.mark.parametrize(
@@ -104,6 +105,34 @@ def test_national_pdf_has_every_printed_row_in_catalog_order(national):
         match = re.compile(re.escape(f"{row.label} {' '.join(cells)}")).search(text, position)
         assert match, (row.Index, row.label, cells)
         position = match.end()
+
+
+@demo
+@pytest.mark.slow
+def test_national_pdf_notes_are_one_to_four_on_every_page_that_points_to_them(national):
+    """Issue 18: the same four notes in every area, numbered 1–4 as in the seed, and on
+    each page whose table header points to them — also where a table continues."""
+    path = national / "riket-bilaga-resultattabeller.pdf"
+    pages = [words(page) for page in pdftotext(path, "-raw").split("\f")[:-1]]
+    noted = 0
+    for number, text in enumerate(pages, start=1):
+        pointed = set(re.findall(r"\(andel\) ([0-9]+) ", text))  # the raised numbers after the headers
+        notes = set(re.findall(r"([0-9]+) Här räknas", text))
+        assert pointed <= {"1", "2", "3", "4"} and notes <= {"1", "2", "3", "4"}, number
+        assert pointed == notes, (number, pointed, notes)
+        noted += bool(pointed)
+    continued = [n for n, text in enumerate(pages, start=1) if "(andel) 1 " in text and "Verksamhetsområde" not in text]
+    assert noted >= 6 and continued  # every area's first table, and a continuation page with its notes
+
+
+@demo
+@pytest.mark.slow
+def test_national_pdf_has_no_mostly_blank_page_and_passes_qpdf(national):
+    path = national / "riket-bilaga-resultattabeller.pdf"
+    qpdf_check(path)
+    fills = page_fill(path, MARGIN)
+    middle = fills[2:-1]  # after the title and contents pages, before the last page
+    assert len(fills) >= 15 and min(middle) >= 0.5, [round(f, 2) for f in fills]
 
 
 @demo

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from reportgen.appendix.builder import build_document, cell_text
-from reportgen.appendix.model import AppendixDocument, Heading, Paragraph, Section, Table
+from reportgen.appendix.model import AppendixDocument, HeaderCell, Heading, Paragraph, Section, Table
 from reportgen.metrics.appendix import appendix_table
 from reportgen.metrics.scope import scope_for
 
@@ -82,19 +82,32 @@ def test_numbered_areas_huvudgrupper_and_sub_headings_in_catalog_order(survey):
     assert all(isinstance(b, Heading) and b.level == 3 for b in boende.blocks if isinstance(b, Heading))
 
 
-def test_footnotes_follow_each_areas_first_table_numbered_on(survey):
+def test_each_areas_first_table_points_to_notes_one_to_four_and_carries_them(survey):
     document = _document(survey, "Skåne län")
     aldre, vnr = _area(document, "2"), _area(document, "7")
-    first = aldre.subsections[0].blocks
-    table_at = next(i for i, b in enumerate(first) if isinstance(b, Table))
-    notes = [b for b in first[table_at + 1 : table_at + 5]]
-    assert [n.marker for n in notes] == ["1", "2", "3", "4"]
-    assert all(isinstance(n, Paragraph) and n.kind == "note" for n in notes)
+    for area in (aldre, vnr):
+        tables = [b for s in area.subsections for b in s.blocks if isinstance(b, Table)]
+        first, *rest = tables
+        assert [c.note for c in first.header] == ["", "1", "2", "3", "4"]  # 1–4 in every area, as in the seed
+        assert [n.marker for n in first.notes] == ["1", "2", "3", "4"]
+        assert all(isinstance(n, Paragraph) and n.kind == "note" for n in first.notes)
+        assert all(not t.notes and not any(c.note for c in t.header) for t in rest)
+    notes = _area(document, "2").subsections[0].blocks[1].notes
     assert "Ja, en lokal variant" in notes[0].text
     assert "både fysiskt och digitalt" in notes[1].text
-    vnr_table = next(b for b in vnr.subsections[0].blocks if isinstance(b, Table))
-    assert [c.note for c in vnr_table.header] == ["", "5", "6", "7", "8"]
+    # The notes travel with the table (renderers repeat them where it continues), not after it.
+    assert not any(isinstance(b, Paragraph) and b.marker for s in aldre.subsections for b in s.blocks)
     assert len(document.tables()) == 4  # 2.1 twice, 2.2, 7.1
+
+
+def test_a_table_must_carry_exactly_the_notes_its_header_points_to():
+    with pytest.raises(ValueError, match="points to notes"):
+        Table(
+            header=(HeaderCell("Insats"), HeaderCell("Antal", "1")),
+            rows=(("a", "1"),),
+            widths=(0.5, 0.5),
+            align=("left", "right"),
+        )
 
 
 def test_marks_are_explained_under_the_tables_that_show_them(survey):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+import subprocess
 from pathlib import Path
 
 import pikepdf
@@ -245,3 +247,27 @@ def test_a_300_character_name_wraps_inside_its_column(long):
         assert left - 1 <= x0 and x1 <= right + 1, (word, x0, x1)
     shares = [b for b in boxes if re.fullmatch(r"\(\d+%\)", b[0])]
     assert shares and all(b[1] >= right for b in shares)  # the figures stay in their own columns
+
+
+def test_the_notes_stand_under_the_table_on_every_page_it_runs_over(long):
+    """Issue 18: a continuation page repeats the header's raised numbers, so it carries the
+    four notes too — below the table's last row on that page."""
+    pages = _table_pages(long)
+    assert len(pages) >= 2
+    for number in pages:
+        text = words(pdftotext(long, "-raw", page=number))
+        assert [n for n in "1234" if f"{n} Här räknas" in text] == list("1234"), number
+        boxes = word_boxes(long, page=number)
+        last_row = max(y1 for w, _, _, _, y1 in boxes if w == "nummer")
+        notes = [a[2] for a, b in itertools.pairwise(boxes) if (a[0], b[0]) == ("Här", "räknas")]
+        below = sorted(y0 for y0 in notes if y0 > last_row)[:4]
+        assert len(below) == 4 and below[0] - last_row < 20 and below[-1] - last_row < 100, number
+
+
+def test_repeated_notes_are_artifacts_and_each_note_is_read_once_after_its_table(long):
+    pages = _table_pages(long)
+    tree = subprocess.run(["pdfinfo", "-struct-text", str(long)], capture_output=True, text=True, check=True).stdout
+    for number in "1234":  # drawn on every page of the table, in the tag tree once (nobody answered on VNR)
+        assert len(re.findall(rf'"{number} Här räknas', tree)) == 1
+    assert len(pages) >= 2
+    assert tree.index('"1 Här räknas') > tree.index('"Insats nummer 70"')  # after the table's last row
