@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs everything reportgen and its tests need on a fresh Debian/Ubuntu machine:
-# the system packages (fonts, poppler, LibreOffice for the conversion checks, Chromium
-# and its driver, Java and Node.js for the web edition's checks), the Python package with
-# its test extras, and the two npm checkers (axe-core, the Nu Html Checker) into
-# .cache/web-check/ (git-ignored). Safe to run again; skips what is present.
+# the system packages (fonts, poppler, qpdf for the PDF structure checks, LibreOffice for
+# the conversion checks, Chromium and its driver, Java and Node.js for the web edition's
+# checks), the Python package with its test extras, and the two npm checkers (axe-core,
+# the Nu Html Checker) into .cache/web-check/ (git-ignored). Safe to run again; skips
+# what is present.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -f /usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf ] || need+=(fonts-liberation2)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+command -v qpdf >/dev/null 2>&1 || need+=(qpdf)
 if [ "${REPORTGEN_SKIP_LIBREOFFICE:-0}" != 1 ]; then
   command -v soffice >/dev/null 2>&1 || need+=(libreoffice-impress libreoffice-calc)
 fi

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pikepdf
 
-from tests.render.test_pdf_sample import struct_elements  # noqa: F401  (shared with the deck's tests)
+from tests.render.test_pdf_sample import qpdf_check, struct_elements  # noqa: F401  (shared with the deck's tests)
 
 
 def pdftotext(path: Path, *options: str, page: int | None = None) -> str:
@@ -59,14 +59,6 @@ def unmarked_painting(page: pikepdf.Page) -> list[str]:
         elif op in PAINTING and depth == 0:
             found.append(op)
     return found
-
-
-def qpdf_check(path: Path) -> str:
-    """``qpdf --check``'s report; raises when qpdf finds the file damaged (exit 2) or
-    with warnings (exit 3)."""
-    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
 
 
 def page_fill(path: Path, margin: float) -> list[float]:

@@ -17,7 +17,7 @@ from reportgen.metrics.scope import scope_for
 from reportgen.render.pdf_appendix import MARGIN, render_appendix_pdf
 
 from .appendix_survey import ALDRE, CATALOG, SKANE_CELLS, VNR, make_survey
-from .pdf_helpers import kids, pdffonts, pdftotext, struct_elements, unmarked_painting, word_boxes, words
+from .pdf_helpers import kids, pdffonts, pdftotext, qpdf_check, struct_elements, unmarked_painting, word_boxes, words
 
 A4_WIDTH = 595.28
 LONG_ROWS = 70
@@ -74,6 +74,10 @@ def test_pdfua_checker_has_no_findings(any_pdf):
     report = validate(str(any_pdf))
     assert [(f.rule_id, f.message) for f in report.findings] == []
     assert report.exit_code == 0
+
+
+def test_qpdf_finds_no_damage(any_pdf):
+    assert "No syntax or stream encoding errors" in qpdf_check(any_pdf)
 
 
 def test_every_font_is_embedded_and_none_is_helvetica(any_pdf):

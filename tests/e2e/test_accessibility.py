@@ -14,7 +14,7 @@ import pytest
 from pptx import Presentation
 
 from tests.e2e.conftest import Built
-from tests.render.test_pdf_sample import mcids, struct_elements, unmarked_painting
+from tests.render.test_pdf_sample import mcids, qpdf_check, struct_elements, unmarked_painting
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +62,11 @@ def test_every_font_embedded(built: Built):
     for row in rows:
         emb = row.split()[-5]
         assert emb == "yes", row
+
+
+def test_qpdf_finds_no_damage_in_the_deck_and_the_profiles(built: Built):
+    for path in (built.pdf, *sorted((built.folder / "kommuner").glob("*-profil.pdf"))):
+        assert "No syntax or stream encoding errors" in qpdf_check(path), path.name
 
 
 def test_pdfua_checker_has_no_findings(built: Built):

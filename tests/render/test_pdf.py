@@ -20,6 +20,7 @@ from tests.render.test_pdf_sample import (
     draw_test_chart,
     pdffonts,
     pdftotext,
+    qpdf_check,
     sample_charts,
     sample_deck,
     struct_elements,
@@ -125,6 +126,10 @@ def test_without_an_imprint_there_is_no_author_and_no_date(tmp_path, charts):
             assert key not in pdf.docinfo
         meta = pdf.open_metadata()
         assert "dc:creator" not in meta and "xmp:CreateDate" not in meta
+
+
+def test_qpdf_finds_no_damage(built):
+    assert "No syntax or stream encoding errors" in qpdf_check(built)
 
 
 def test_same_input_gives_the_same_bytes(tmp_path, charts):

@@ -199,6 +199,14 @@ def unmarked_painting(page: pikepdf.Page) -> list[str]:
     return found
 
 
+def qpdf_check(path: Path) -> str:
+    """``qpdf --check``'s report (VALIDATION.md); fails when qpdf finds the file damaged
+    (exit 2) or has warnings about it (exit 3)."""
+    result = subprocess.run(["qpdf", "--check", str(path)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout
+
+
 def struct_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
     """Every /StructElem under /StructTreeRoot, parents before children."""
     out: list[pikepdf.Dictionary] = []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from reportgen.imprint import Imprint
 from reportgen.metrics.model import Scope
 from reportgen.metrics.scope import RIKET
 from reportgen.survey import Survey
@@ -260,6 +263,13 @@ def test_properties(county: Workbook) -> None:
     properties = county.properties
     assert properties.language == "sv-SE"
     assert properties.author == properties.company == ""  # no settings: nobody, and no tool, is named
+
+
+def test_the_imprint_gives_author_organisation_and_build_time(survey: Survey) -> None:
+    when = datetime(2023, 11, 14, 22, 13, 20, tzinfo=UTC)
+    imprint = Imprint(when, organisation="Region Exempel", author="Anna Analytiker")
+    properties = build_workbook(survey, SKANE, synthetic=True, imprint=imprint).properties
+    assert (properties.author, properties.company, properties.created) == ("Anna Analytiker", "Region Exempel", when)
     assert "Skåne län" in properties.title and "Skåne län" in properties.subject
 
 
