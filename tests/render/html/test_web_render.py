@@ -143,6 +143,16 @@ def test_no_demo_label_on_real_data(charts):
     assert all(b"demo-label" not in edition.files[name] for name in edition.pages)
 
 
+def test_every_page_names_the_imprints_author_and_build_time(edition, charts):
+    for name in edition.pages:
+        doc = _doc(edition, name)
+        assert doc.xpath("//meta[@name='author']/@content") == ["Testförfattare"], name
+        assert doc.xpath("//meta[@name='dcterms.created']/@content") == ["2023-11-14T22:13:20Z"], name
+    assert "Testorganisationen" in _doc(edition, "index.html").xpath("string(//footer)")
+    anonymous = render_web(replace(sample_deck(), imprint=None), charts)
+    assert all(b'name="author"' not in anonymous.files[name] for name in anonymous.pages)
+
+
 def test_contents_table_links_each_section_to_its_page(charts):
     contents = Slide(
         kind="contents",
