@@ -1,7 +1,8 @@
 """Files that say who made them and when (issue 18), checked as a publisher would.
 
 Gotland (one municipality: the smallest county) is built twice, in two processes at the
-same time, with every format, its municipality files and its result appendix, with
+same time, in every format (the web edition too), with its municipality files and its
+result appendix, with
 ``SOURCE_DATE_EPOCH=1700000000`` and a settings file naming the organisation, contact
 and author. The two builds must be byte-identical, and every file must carry that one
 time and that author, read back with the libraries a publisher would use: pikepdf,
@@ -12,6 +13,7 @@ there, nobody is named as author.
 from __future__ import annotations
 
 import collections
+import io
 import os
 import subprocess
 import sys
@@ -64,7 +66,8 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     env |= {"SOURCE_DATE_EPOCH": str(EPOCH), "PYTHONPATH": str(ROOT)}
     outs = [base / "first", base / "second"]
     reportgen = [sys.executable, "-m", "reportgen", "build", "--county", "gotland", "--config", str(settings)]
-    _run_both([[*reportgen, "--out", str(out), "--jobs", "1"] for out in outs], env)
+    every_format = ["--formats", "pptx,pdf,xlsx,html"]
+    _run_both([[*reportgen, *every_format, "--out", str(out), "--jobs", "1"] for out in outs], env)
     _run_both([[*reportgen, "--appendix", "--out", str(out), "--jobs", "1"] for out in outs], env)
     return outs[0] / SLUG, outs[1] / SLUG
 
@@ -84,6 +87,7 @@ def test_two_builds_with_the_same_source_date_epoch_are_byte_identical(builds):
         f"{SLUG}-bilaga-resultattabeller.xlsx",
         "kommuner/0980-gotland-profil.pdf",
         "kommuner/0980-gotland-paket.zip",
+        f"{SLUG}-webb/index.html",
         "manifest.csv",
     } <= set(first)
     assert [name for name in first if first[name] != second[name]] == []
@@ -134,7 +138,13 @@ def test_every_file_of_the_build_carries_the_one_build_time_and_the_author(build
     for path in [*folder.rglob("*.zip"), *folder.glob("*.pptx"), *folder.glob("*.xlsx")]:
         with zipfile.ZipFile(path) as archive:
             times = collections.Counter(info.date_time for info in archive.infolist())
+            inner = [archive.read(name) for name in archive.namelist() if name.endswith(".zip")]
         assert set(times) == {ZIP_WHEN}, path.name
+        for web in inner:  # the web edition inside the bundle
+            assert {i.date_time for i in zipfile.ZipFile(io.BytesIO(web)).infolist()} == {ZIP_WHEN}
+    index = (folder / f"{SLUG}-webb" / "index.html").read_text(encoding="utf-8")
+    assert f'<meta name="author" content="{AUTHOR}">' in index
+    assert '<meta name="dcterms.created" content="2023-11-14T22:13:20Z">' in index
 
 
 def test_the_organisation_and_contact_are_on_the_title_pages(builds):
