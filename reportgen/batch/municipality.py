@@ -80,7 +80,7 @@ def write_own_workbook(
         county.scope,
         synthetic=ctx.survey.synthetic,
         tables=ctx.tables,
-        created=ctx.created,
+        imprint=ctx.imprint,
         metrics=county,
         national=ctx.national,
         units=[respondent_id],

@@ -101,7 +101,9 @@ def render_pptx(
     prs, layouts = open_template(template)
     set_slide_size(prs, theme)
     fonts = measuring_fonts(theme)
-    native = ChartParts(prs) if chart_mode == "editable" else None
+    native = None
+    if chart_mode == "editable":
+        native = ChartParts(prs) if deck.imprint is None else ChartParts(prs, deck.imprint.created)
     for number, slide in enumerate(deck.slides, start=1):
         out = prs.slides.add_slide(_layout_for(slide, layouts))
         render_slide(Page(out, slide, number, deck, theme, charts, fonts, native))

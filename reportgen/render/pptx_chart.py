@@ -80,7 +80,7 @@ def write_bar_chart(slide: Slide, spec: ChartSpec, box: Region, theme: Theme, pa
     plan = plan_chart(shown, ctx, (box.width, box.height))
     kind = shown.chart_kind
     number_format = NUMBER_FORMATS["percent" if kind.stacked else shown.value_format]
-    data = ChartData(number_format=number_format)
+    data = ChartData(number_format=number_format, created=parts.created)
     data.categories = shown.categories
     for series in shown.series:
         data.add_series(series.name, series_values(series), number_format)

@@ -10,6 +10,7 @@ frame are the ones ``add_chart`` makes.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pptx.chart.data import CategoryChartData
@@ -24,13 +25,16 @@ from pptx.shapes.graphfrm import GraphicFrame
 from pptx.slide import Slide
 from pptx.util import Length
 
+from reportgen.render.pptx_chart_xml import WORKBOOK_CREATED
+
 _NUMBER = re.compile(r"(\d+)\.\w+$")
 
 
 class ChartParts:
     """Adds native charts to the slides of one presentation."""
 
-    def __init__(self, prs: Presentation) -> None:
+    def __init__(self, prs: Presentation, created: dt.datetime = WORKBOOK_CREATED) -> None:
+        self.created = created  # the build time, for the charts' embedded workbooks
         self._package = prs.part.package
         used = [
             int(match.group(1))

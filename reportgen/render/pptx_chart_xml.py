@@ -11,8 +11,8 @@
 - Category labels must all show (``c:tickLblSkip`` 1): PowerPoint otherwise skips every
   other one when 30 municipalities share an axis.
 - The chart's text says it is Swedish (``c:lang`` and every run's ``lang``).
-- The embedded workbook gets a fixed creation date, so the same deck gives the same
-  bytes (XlsxWriter would stamp the current time).
+- The embedded workbook carries the deck's build time (the run's one time, SPEC §10),
+  so the same deck gives the same bytes (XlsxWriter would stamp the current time).
 """
 
 from __future__ import annotations
@@ -31,29 +31,37 @@ from pptx.oxml.ns import qn
 from pptx.util import lazyproperty
 from xlsxwriter import Workbook
 
-#: The embedded workbooks' creation date: fixed, as reportlab's ``invariant`` fixes the PDF's.
+#: The embedded workbooks' creation date when the deck carries no build time.
 WORKBOOK_CREATED = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 _AXES = ("c:catAx", "c:valAx", "c:dateAx", "c:serAx")
 
 
 class _FixedDateWorkbookWriter(CategoryWorkbookWriter):
-    """python-pptx's category workbook, with a fixed creation date and sheet name."""
+    """python-pptx's category workbook, with a given creation date and sheet name."""
+
+    def __init__(self, chart_data: CategoryChartData, created: dt.datetime) -> None:
+        super().__init__(chart_data)
+        self._created = created
 
     @contextmanager
     def _open_worksheet(self, xlsx_file: io.BytesIO) -> Any:
         workbook = Workbook(xlsx_file, {"in_memory": True})
-        workbook.set_properties({"created": WORKBOOK_CREATED.replace(tzinfo=None)})
+        workbook.set_properties({"created": self._created.astimezone(dt.UTC).replace(tzinfo=None)})
         worksheet = workbook.add_worksheet()
         yield workbook, worksheet
         workbook.close()
 
 
 class ChartData(CategoryChartData):
-    """``CategoryChartData`` whose workbook is written reproducibly."""
+    """``CategoryChartData`` whose workbook is written reproducibly, dated ``created``."""
+
+    def __init__(self, number_format: str = "General", created: dt.datetime = WORKBOOK_CREATED) -> None:
+        super().__init__(number_format)
+        self._created = created
 
     @lazyproperty
     def _workbook_writer(self) -> CategoryWorkbookWriter:
-        return _FixedDateWorkbookWriter(self)
+        return _FixedDateWorkbookWriter(self, self._created)
 
 
 def renumber_axes(chart: Chart) -> None:
