@@ -25,7 +25,7 @@ from reportgen.io.columns import ALIASES, AREA_COLUMNS, FOLLOW_UPS, INSATS_COLUM
 from reportgen.io.read import RawTable
 from reportgen.io.values import text_series
 from reportgen.io.wide_header import HeaderRules, WideHeader
-from reportgen.io.wide_words import STATUS_WORDS, tool_status
+from reportgen.io.wide_words import STATUS_WORDS, shown_value, tool_status
 from reportgen.text import fold
 
 #: Joins a file and an insats id in the ``_file`` of reshaped rows; never in a file name.
@@ -221,5 +221,8 @@ def unmask(problems: list[Problem], headers: dict[tuple[str, str], str]) -> list
         message = _TAG_PATTERN.sub("", problem.message)
         if problem.column == "status" and TAG in problem.file and "allowed" in message:
             message += f"; or the survey tool's words ({words}, …; docs/input-format.md §3)"
-        shown.append(Problem(file, problem.row, column, problem.value, message, problem.severity))
+        value = shown_value(str(problem.column), problem.value)
+        if value is None and problem.value is not None:
+            message += " (the value is not shown: it is not close to any answer and may be personal data)"
+        shown.append(Problem(file, problem.row, column, value, message, problem.severity))
     return list(dict.fromkeys(shown))

@@ -16,6 +16,7 @@ import re
 from rapidfuzz import fuzz
 
 from reportgen.io.columns import ALIASES, header_key
+from reportgen.survey import VOCABULARY
 from reportgen.text import fold, match_key
 
 #: Header words of personal data, per kind (the kind is named in messages, never a value).
@@ -50,6 +51,8 @@ PERSONAL_WORDS: dict[str, frozenset[str]] = {
         }
     ),
 }
+#: Words that make a "Kontaktperson" header the survey's contact, not the insats of that name.
+_ABOUT_THE_SURVEY = ("enkat*", "uppgiftslamnare", "svarande", "ansvarig", "kontaktuppgift*", "besvarad*")
 #: Free-text questions that name no kind word: "Vilka ytterligare insatser …?", "Annat, ange".
 _FREE_TEXT_OPENINGS = ("vilka ", "vilken ", "ange ", "annat")
 
@@ -187,10 +190,44 @@ def personal_kind(header: str) -> str | None:
     for kind, patterns in PERSONAL_WORDS.items():
         if has_word(found, patterns):
             return kind
+    if has_word(found, ("kontaktperson*",)) and has_word(found, _ABOUT_THE_SURVEY):
+        return "name"  # "Kontaktperson för enkäten": the respondent, not the insats Kontaktperson
     folded = " ".join(found)
     if folded.startswith(_FREE_TEXT_OPENINGS) and not has_word(found, ("huvudgrupp*", "bistandsbeslut*", "beslut")):
         return "free text"
     return None
+
+
+#: The long layout's answer columns that wide headers are placed on by name: a cell placed
+#: in one of them is quoted in a message only when it is close to an answer (a column of
+#: names placed there by mistake is not). The status column is the tool's own, found by
+#: its header, so its words are quoted as they are.
+_ANSWER_COLUMNS = {
+    "erbjuden": "offered",
+    "beslut": "beslut",
+    "regi": "regi",
+    "form": "form",
+    "individer": "individuals",
+    "utveckling": "trend",
+    "ytterligare_insatser": "further",
+    "vill_ge_utan_beslut": "wish",
+}
+_ANSWER_TEXTS = tuple(match_key(text) for key in _ANSWER_COLUMNS.values() for text in VOCABULARY[key])
+#: A value this short carries no person's data ("J", "x", "1").
+_SHORT = 3
+_CLOSE = 60
+
+
+def shown_value(column: str, value: str | None) -> str | None:
+    """``value`` as a message may quote it: in an answer column only when it is short, one
+    plain word ("Privat") or close to some answer text; otherwise None — a full name, an
+    address or a number is not printed (issue 21: personal data never in a message)."""
+    if value is None or column not in _ANSWER_COLUMNS or len(value.strip()) <= _SHORT:
+        return value
+    one_word = re.fullmatch(r"[^\W\d_]{1,20}", value.strip()) is not None
+    key = match_key(value)
+    best = max((fuzz.ratio(key, text) for text in _ANSWER_TEXTS), default=0)
+    return value if one_word or best >= _CLOSE else None
 
 
 def tool_kind(header: str) -> str | None:

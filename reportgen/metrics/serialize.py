@@ -18,6 +18,7 @@ from reportgen.metrics.model import (
     Dimension,
     InsatsCategory,
     InsatsShare,
+    RespondentCount,
     ScopeMetrics,
     Wish,
 )
@@ -89,7 +90,7 @@ def area_json(m: AreaMetrics) -> dict[str, Any]:
             "offered_mean": _num(m.national_offer_mean),
             "further_share": _num(m.national_further_share),
         },
-        "per_respondent": [asdict(r) for r in offer.per_respondent],
+        "per_respondent": [_respondent_count(r) for r in offer.per_respondent],
         "group_means": [
             {**asdict(g), "mean": _num(g.mean), "national_mean": _num(g.national_mean)} for g in m.group_means
         ],
@@ -98,6 +99,12 @@ def area_json(m: AreaMetrics) -> dict[str, Any]:
         "dimensions": {name: _dimension(d) for name, d in m.dimensions.items()},
         "wish": _wish(m.wish),
     }
+
+
+def _respondent_count(row: RespondentCount) -> dict[str, Any]:
+    """A unit that answered no insats question offers no known number (SPEC §5): null,
+    never a 0 that reads as "offers none"."""
+    return {**asdict(row), "offered": row.offered if row.answered else None}
 
 
 def _insats_share(row: InsatsShare) -> dict[str, Any]:

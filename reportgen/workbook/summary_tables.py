@@ -48,7 +48,7 @@ def _response_cells(m: AreaMetrics) -> tuple[Cell, ...]:
 
 def _offer_cells(m: AreaMetrics) -> tuple[Cell, ...]:
     offer = m.offer
-    among = "slutförda kommuner" if offer.minmax_from_completed else "alla svarande kommuner"
+    among = "slutförda kommuner" if offer.minmax_from_completed else "alla svarande kommuner (minst ett insatssvar)"
     return (
         m.catalog_size,
         number(offer.mean),

@@ -106,12 +106,13 @@ NOTES: dict[str, str] = {
     "status": (
         "Svarsstatus per område: ”Slutförd” betyder att kommunen nått sista eller näst sista sidan i "
         "enkäten, ”Påbörjad” att den har börjat svara utan att nå dit, ”Ej påbörjad” att den inte har "
-        "börjat. Kommuner som har påbörjat eller slutfört området räknas som svarande."
+        "börjat. Kommuner som har påbörjat eller slutfört området har besvarat enkäten."
     ),
     "answering": (
-        "Kommuner med svar om insatser är de svarande kommuner som har besvarat minst en fråga om "
-        "områdets insatser. En kommun som har börjat på enkäten utan att besvara någon sådan fråga "
-        "räknas som svarande, men inte som en kommun som erbjuder 0 insatser."
+        "Svarande kommuner (kommuner med svar om insatser) är de kommuner som har besvarat enkäten och "
+        "minst en fråga om områdets insatser. En kommun som har börjat på enkäten utan att besvara någon "
+        "sådan fråga har besvarat enkäten, men räknas inte som svarande kommun och inte som en kommun som "
+        "erbjuder 0 insatser."
     ),
     "mean": (
         "Medelvärdet är antalet erbjudna insatser per kommun med svar om insatser, samma värde som "

@@ -48,6 +48,7 @@ def test_offered_per_municipality_and_area_equals_metrics(built: Built, book: op
             row = rows[(unit["respondent_id"], area_title(area))]
             assert row["Kommun"] == unit["name"]
             assert row["Besvarade insatsfrågor"] == unit["answered"]
+            assert (unit["offered"] is None) == (unit["answered"] == 0)
             assert row["Erbjudna insatser"] == (unit["offered"] if unit["answered"] else "[x]")
             assert row["Medelvärde länet"] == pytest.approx(figures["offered_mean"], abs=1e-4)
             assert row["Medelvärde riket"] == pytest.approx(figures["national"]["offered_mean"], abs=1e-4)

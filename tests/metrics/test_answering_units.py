@@ -93,6 +93,9 @@ def test_with_answers_is_serialised_beside_answered(skane) -> None:
     assert (j["answered"], j["with_answers"]) == (3, 2)
     assert (j["national"]["answered"], j["national"]["with_answers"]) == (3, 2)
     assert j["offered_mean"] == 3.0
+    # Klippan answered no insats question: its count is null, not a 0 (issue 14, 17).
+    offered = {r["name"]: (r["offered"], r["answered"]) for r in j["per_respondent"]}
+    assert offered == {"Ängelholm": (4, 5), "Båstad": (2, 3), "Klippan": (None, 0)}
 
 
 def test_summary_csv_has_with_answers() -> None:

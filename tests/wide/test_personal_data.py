@@ -121,6 +121,43 @@ def test_messages_about_bad_rows_never_quote_personal_cells(
     assert leaks(without_quoted.encode()) == []
 
 
+def test_a_contact_person_column_is_never_quoted(planted: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    """ "Kontaktperson" is an insats of every area and the usual header of the survey's
+    contact: as the bare name it is placed on the insats, and its names are then wrong
+    answers whose values no message may quote; "Kontaktperson för enkäten" is personal."""
+    path = tmp_path / "enkatexport-aldre.csv"
+    frame = read(planted / path.name)
+    frame = frame.drop(columns=[c for c in frame.columns if c.startswith("Kontaktperson")])
+    frame["Kontaktperson"] = [f"Zqxname K{i}" for i in range(len(frame))]
+    write(frame, path)
+    assert main(["validate", "--data", str(path)]) == 2
+    printed = capsys.readouterr().out
+    assert "column 'Kontaktperson'" in printed
+    assert leaks(printed.encode()) == []
+    frame = frame.rename(columns={"Kontaktperson": "Kontaktperson för enkäten"})
+    write(frame, path)
+    checked = check_survey(path)
+    assert checked.survey is not None
+    assert not leaks(checked.survey.answers.to_csv().encode())
+    assert [str(p) for p in checked.problems if leaks(str(p).encode())] == []
+
+
+def test_a_misplaced_column_of_names_is_never_quoted() -> None:
+    """Wherever a wide cell lands among the answer columns, a value close to no answer is
+    not printed (the reviewer's case: a bare "Kontaktperson" placed on the insats)."""
+    from reportgen.errors import Problem
+    from reportgen.io.wide import TAG, unmask
+
+    found = Problem(f"export.csv{TAG}ALD065", 3, "erbjuden", "Zqxname Anna", "not an allowed answer")
+    typo = Problem(f"export.csv{TAG}ALD065", 4, "erbjuden", "Ja, en lokal varant", "not an allowed answer")
+    shown = unmask([found, typo], {(f"export.csv{TAG}ALD065", "erbjuden"): "Kontaktperson"})
+    assert [str(p) for p in shown] == [
+        "export.csv, row 3, column 'Kontaktperson': not an allowed answer (the value is not shown: it is not "
+        "close to any answer and may be personal data)",
+        "export.csv, row 4, column 'Kontaktperson': found 'Ja, en lokal varant': not an allowed answer",
+    ]
+
+
 def test_the_search_finds_a_planted_string_wherever_it_hides(tmp_path: Path, planted: Path):
     """The search itself can fail: in a CSV, a zip inside a zip and a PDF's text."""
     from reportlab.pdfgen import canvas
