@@ -132,10 +132,15 @@ def distribution(subject: str, categories: Sequence[str], shares: Sequence[float
     return " ".join(
         [
             _sentence(f"Stapeldiagram: {subject}, 100 % = {fmt.integer(total)}"),
-            f"Vanligast är {categories[big]} ({value_text(shares[big], 'percent')}).",
+            f"Vanligast är {_lower_first(categories[big])} ({value_text(shares[big], 'percent')}).",
             f"Fördelning: {listing(categories, shares, 'percent')}.",
         ]
     )
+
+
+def _lower_first(label: str) -> str:
+    """A label inside a sentence: "Fler än 500" → "fler än 500" ("1–20" stays)."""
+    return label[:1].lower() + label[1:]
 
 
 def _or(parts: Sequence[str]) -> str:

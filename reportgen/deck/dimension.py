@@ -237,10 +237,7 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
             continue
         caption = _common(ctx, "individuals_caption", n=integer(dist.n), how=how, **ctx.nouns(dist.n))
         shares = [100 * dist.counts.get(b, 0) / dist.n for b in INDIVIDUALS]
-        subject = (
-            f"antal individer som tagit del av insatser med {ds.categories[category].lower()} "
-            f"inom området {ctx.values['area']}, {ctx.values['scope_name']}"
-        )
+        subject = _common(ctx, "individuals_subject", how=how)
         # A panel on a small base is hatched whole: all its bars share the one base.
         marks = small_base(ctx, [dist.n], [ds.categories[category]], legend=False)
         blocks.append(

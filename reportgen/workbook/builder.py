@@ -29,6 +29,7 @@ from reportgen.metrics.compute import compute_scope
 from reportgen.metrics.model import Scope, ScopeMetrics
 from reportgen.metrics.scope import RIKET, AreaTables, SurveyTables, all_scopes, responding_answers
 from reportgen.survey import DIMENSIONS, Survey
+from reportgen.text import word_list
 from reportgen.workbook import front, texts
 from reportgen.workbook.area_tables import (
     INSATS_COLUMNS,
@@ -85,8 +86,9 @@ def build_workbook(
         units=wanted,
     )
     who = _who(ctx)
-    cover = _cover(ctx, who)  # the cover's texts refer to no note
     data = _chart_sheets(ctx) + _area_sheets(ctx, tables)
+    # The cover's texts refer to no note; they name the shorthand the notes sheet explains.
+    cover = _cover(ctx, who, front.shorthand_used(texts.SHORTHAND, data))
     return assemble(
         title=f"Socialtjänstens insatser 2016–2020 – {who}",
         subject=f"{texts.SURVEY}: svar per insats och kommun, {who}",
@@ -231,7 +233,8 @@ def _area_sheet(
         taken = [c.name for c in columns] + [c.name for block in blocks for c in block[0]]
         headers = unit_headers(units, taken)
         blocks.append(([Column(h, group="unit") for h in headers], answer_columns(answers, tables, units)))
-        who = f"en kolumn per kommun med kommunens svar {notes.ref('offered', 'local')}"
+        one = "en kolumn med kommunens svar" if ctx.units is not None else "en kolumn per kommun med kommunens svar"
+        who = f"{one} {notes.ref('offered', 'local')}"
     for block_columns, block_rows in blocks:
         columns.extend(block_columns)
         for row, extra in zip(rows, block_rows, strict=True):
@@ -278,7 +281,7 @@ def _unit_phrase(survey: Survey, scope: Scope) -> str:
     return f"{municipalities} kommuner"
 
 
-def _cover(ctx: BuildContext, who: str) -> Sheet:
+def _cover(ctx: BuildContext, who: str, marks: list[str]) -> Sheet:
     survey, scope = ctx.survey, ctx.metrics.scope
     lines: list[str] = []
     areas = ", ".join(survey.catalog.areas)
@@ -288,6 +291,14 @@ def _cover(ctx: BuildContext, who: str) -> Sheet:
             "Arbetsboken redovisar för hela riket, insats för insats, hur stor andel av kommunerna som har "
             f"erbjudit var och en av de {size} kartlagda insatserna, totalt och per län."
         )
+    elif ctx.units is not None:
+        unit = who.rsplit(" (", 1)[0]
+        lines.append(
+            f"Arbetsboken redovisar vilka av de {size} kartlagda insatserna som {unit} har erbjudit, med "
+            f"länets och rikets andelar som jämförelse och kommunens svar på följdfrågorna."
+        )
+        lines.append(f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.")
+        lines.append(f"Den här arbetsboken visar bara svaren från {unit}, bredvid hela länets.")
     else:
         lines.append(
             "Arbetsboken redovisar kommun för kommun vilka av de "
@@ -295,16 +306,13 @@ def _cover(ctx: BuildContext, who: str) -> Sheet:
             "andelar som jämförelse och kommunernas svar på följdfrågorna."
         )
         lines.append(f"Länet: {scope.name}, {_unit_phrase(survey, scope)}.")
-        if ctx.units is not None:
-            lines.append(f"Den här arbetsboken visar bara svaren från {who.rsplit(' (', 1)[0]}, bredvid hela länets.")
     lines += [
         f"Enkäten: {texts.SURVEY} (2021). Frågorna gällde insatser som kommunerna erbjudit 2016–2020 "
         f"inom sex verksamhetsområden: {areas}.",
         f"Flikarna {texts.CATALOG_SHEET} till och med {texts.WISH_SHEET} innehåller siffrorna bakom "
         "analysrapportens diagram; varje diagrams not i rapporten anger fliken.",
-        "Fliken Innehåll listar arbetsbokens flikar. Fliken Noter förklarar svarskoderna, beräkningarna, "
-        f"tecknen * och ** och förkortningarna {texts.NOT_AVAILABLE}, {texts.AREA_NOT_ANSWERED} och "
-        f"{texts.NOT_APPLICABLE}.",
+        "Fliken Innehåll listar arbetsbokens flikar. Fliken Noter förklarar svarskoderna, beräkningarna"
+        + (f", tecknen * och ** och förkortningarna {word_list(marks)}." if marks else " och tecknen * och **."),
         "Varje flik med data har en tabell med filterknappar i rubrikraden. Rubrikraden och radens namn "
         "står kvar när du bläddrar, och utskriften blir liggande A4, en sida bred, med rubrikraden på "
         "varje sida.",

@@ -67,9 +67,9 @@ def cover_sheet(title: str, lines: Sequence[str], *, synthetic: bool) -> Sheet:
     return Sheet(texts.COVER_SHEET, title, (*label, *lines), None)
 
 
-def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> Sheet:
-    """The notes referred to, then each shorthand that some table of ``data`` holds. The
-    synthetic label needs no note: it heads the cover and ends every data sheet."""
+def shorthand_used(shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> list[str]:
+    """The shorthand marks ("[x]", …) that some table of ``data`` holds, in ``shorthand``'s
+    order: the notes sheet explains these, and the cover names these, no others."""
     used = {
         cell
         for sheet, _ in data
@@ -78,6 +78,13 @@ def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Seq
         for cell in row
         if isinstance(cell, str)
     }
+    return [mark for mark, _ in shorthand if mark in used]
+
+
+def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> Sheet:
+    """The notes referred to, then each shorthand that some table of ``data`` holds. The
+    synthetic label needs no note: it heads the cover and ends every data sheet."""
+    used = shorthand_used(shorthand, data)
     rows = [*notes.rows(), *((mark, text) for mark, text in shorthand if mark in used)]
     table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
     description = (

@@ -133,3 +133,17 @@ def test_one_municipality_workbook_keeps_its_rows_beside_the_county(survey: Surv
     assert ("Kommun", "Bjuv") in beslut and ("Kommun", "Åstorp") not in beslut and ("Län", "Skåne län") in beslut
     with pytest.raises(UnknownUnitsError):
         build_workbook(survey, SKANE, synthetic=True, units=["1380"])  # Halmstad is in Halland
+
+
+def test_the_cover_names_only_the_shorthand_the_notes_explain(survey: Survey, county: Workbook) -> None:
+    """The cover lists exactly the shorthand of the Noter sheet, and a one-unit workbook
+    speaks of that unit, not of "kommun för kommun" or "en kolumn per kommun"."""
+    for book in (county, build_workbook(survey, SKANE, synthetic=True, units=["1260"])):
+        explained = [r[0] for r in rows(book.sheet("Noter")) if str(r[0]).startswith("[") and "not" not in str(r[0])]
+        cover = " ".join(book.sheet("Läs mig").description)
+        named = cover.split("förkortningarna ", 1)[1].split(".", 1)[0] if "förkortningarna" in cover else ""
+        assert [m for m in ("[x]", "[w]", "[z]") if m in named] == [m for m in ("[x]", "[w]", "[z]") if m in explained]
+    own = build_workbook(survey, SKANE, synthetic=True, units=["1260"])
+    cover = " ".join(own.sheet("Läs mig").description)
+    assert "som Bjuv har erbjudit" in cover and "kommun för kommun" not in cover
+    assert "en kolumn per kommun" not in " ".join(own.sheet("Äldre").description)
