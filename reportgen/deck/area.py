@@ -116,9 +116,8 @@ def _response(ctx: Context, spec: SlideSpec, area: AreaMetrics, national_area: A
         responses.append((ctx.values["riket"], area.national_response))
     rows, shares = [], []
     for label, r in responses:
-        counts = (r.completed, r.answered - r.completed, r.not_started)
         rows.append(label)
-        shares.append([100 * c / r.respondents if r.respondents else 0.0 for c in counts])
+        shares.append([100 * share for share in r.status_shares])
     subject = f"svarsstatus för enkäten inom området {area.area}, {ctx.values['scope_name']}"
     counts_text = " ".join(
         f"{label}: {integer(r.answered)} av {integer(r.respondents)} kommuner har svarat, "

@@ -223,7 +223,7 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
     buckets = [ctx.layouts.individuals_buckets[b] for b in INDIVIDUALS]
     blocks: list[Block] = []
     # The three charts stand side by side: one scale, so equal heights mean equal shares.
-    peaks = [100 * max(d.counts.get(b, 0) for b in INDIVIDUALS) / d.n for d in dim.individuals.values() if d.n]
+    peaks = [100 * max(d.share(b) or 0.0 for b in INDIVIDUALS) for d in dim.individuals.values() if d.n]
     scale = max(peaks, default=None)
     for category, region in zip(CATEGORIES, COLUMNS, strict=True):
         dist = dim.individuals.get(category)
@@ -236,7 +236,7 @@ def _individuals(ctx: Context, spec: SlideSpec, ds: DimensionSpec, dim: Dimensio
             blocks.append(_none(ctx, region, _common(ctx, entry, **words)))
             continue
         caption = _common(ctx, "individuals_caption", n=integer(dist.n), how=how, **ctx.nouns(dist.n))
-        shares = [100 * dist.counts.get(b, 0) / dist.n for b in INDIVIDUALS]
+        shares = [100 * (dist.share(b) or 0.0) for b in INDIVIDUALS]
         subject = _common(ctx, "individuals_subject", how=how)
         # A panel on a small base is hatched whole: all its bars share the one base.
         marks = small_base(ctx, [dist.n], [ds.categories[category]], legend=False)

@@ -1,5 +1,5 @@
 """Front-matter figures (SPEC §6 background): the catalog's size per area and per
-category of huvudgrupp, and the response overview per area for a scope and Riket."""
+category of huvudgrupp. (The response overview reads ``Response`` of each area's metrics.)"""
 
 from __future__ import annotations
 
@@ -9,32 +9,11 @@ import pandas as pd
 
 from reportgen.catalog import Catalog
 from reportgen.errors import ReportgenError
-from reportgen.metrics.model import Response, Scope, ScopeMetrics
-from reportgen.metrics.response import response
-from reportgen.metrics.scope import SurveyTables
-from reportgen.survey import Survey
 from reportgen.text import fold
-
-#: ``with_answers``: answering units (SPEC §5), the "svarande kommuner" of the notes.
-OVERVIEW_COLUMNS = [
-    "units",
-    "answered",
-    "completed",
-    "with_answers",
-    "national_units",
-    "national_answered",
-    "national_completed",
-    "national_with_answers",
-]
 
 
 class CategoryMappingError(ReportgenError):
     """A huvudgrupp the layout's category mapping does not place."""
-
-
-def catalog_size_per_area(catalog: Catalog) -> pd.Series:
-    """Number of insatser per area, catalog order (äldre 75 … = 409)."""
-    return pd.Series({area: catalog.size(area) for area in catalog.areas}, name="insatser", dtype="int64")
 
 
 def catalog_sizes(catalog: Catalog, categories: dict[str, str]) -> pd.DataFrame:
@@ -56,38 +35,6 @@ def catalog_sizes(catalog: Catalog, categories: dict[str, str]) -> pd.DataFrame:
     counts.index.name = "area"
     counts.columns.name = None
     return counts.astype("int64")
-
-
-def response_overview(survey: Survey, scope: Scope) -> pd.DataFrame:
-    """Per area (catalog order): units, answered, completed for ``scope`` and for Riket."""
-    tables = SurveyTables.prepare(survey)
-    data = tables.select(scope)
-    rows = {}
-    for area, area_tables in data.areas.items():
-        mine, theirs = response(area_tables), response(tables.national.areas[area])
-        rows[area] = _overview_row(mine, theirs)
-    return _overview_frame(rows)
-
-
-def response_overview_from(metrics: ScopeMetrics) -> pd.DataFrame:
-    """``response_overview`` read from metrics already computed."""
-    rows = {}
-    for area, m in metrics.areas.items():
-        rows[area] = _overview_row(m.response, m.national_response)
-    return _overview_frame(rows)
-
-
-def _overview_row(mine: Response, national: Response) -> list[int]:
-    return [
-        *(mine.respondents, mine.answered, mine.completed, mine.with_answers),
-        *(national.respondents, national.answered, national.completed, national.with_answers),
-    ]
-
-
-def _overview_frame(rows: dict[str, list[int]]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_dict(rows, orient="index", columns=OVERVIEW_COLUMNS).astype("int64")
-    frame.index.name = "area"
-    return frame
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,12 @@ class Response:
         """Answered among the units in scope, 0–1 (None without units)."""
         return self.answered / self.respondents if self.respondents else None
 
+    @property
+    def status_shares(self) -> tuple[float, float, float]:
+        """Slutförd, påbörjad and ej påbörjad among the units in scope, 0–1 (0 without units)."""
+        counts = (self.completed, self.answered - self.completed, self.not_started)
+        return tuple(c / self.respondents if self.respondents else 0.0 for c in counts)  # type: ignore[return-value]
+
 
 @dataclass(frozen=True)
 class RespondentCount:
@@ -116,6 +122,10 @@ class Distribution:
     n_pairs: int  # pairs in the category
     n: int  # of which answered the individuals question (the 100 %)
     counts: dict[str, int]  # bucket code → count
+
+    def share(self, bucket: str) -> float | None:
+        """The bucket's share of the pairs that answered, 0–1 (None when none did)."""
+        return self.counts.get(bucket, 0) / self.n if self.n else None
 
 
 @dataclass(frozen=True)

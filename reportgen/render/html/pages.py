@@ -13,8 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from reportgen.deck.model import Deck, Section, Slide
 from reportgen.figures.art import ChartArt
 from reportgen.render.dispatch import pages
@@ -145,7 +143,3 @@ def site_nav(deck: Deck, texts: Mapping[str, Any], *, current: str, root: str, p
     if profiles:
         links.append(Link(f"{root}index.html#kommunprofiler", texts["profiles_nav"]))
     return tuple(links)
-
-
-def markup_join(parts: list[Markup]) -> Markup:
-    return Markup("\n").join(parts)
