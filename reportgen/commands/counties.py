@@ -16,5 +16,6 @@ def run(args: argparse.Namespace) -> int:
     register = Register.load()
     for county in register.all_counties:
         units = len(register.units_of(county.code))
-        print(f"{county.code}  {county.name:<24} {county.slug:<24} {units:>3} respondent units")
+        noun = "respondent unit" if units == 1 else "respondent units"
+        print(f"{county.code}  {county.name:<24} {county.slug:<24} {units:>3} {noun}")
     return 0

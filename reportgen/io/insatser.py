@@ -108,7 +108,7 @@ class InsatsMatcher:
                 hint = f"; did you mean {' or '.join(hints)}?" if hints else "; see data/catalog.csv"
                 by_name = self.find(None, name, area) if name is not None and area is not None else None
                 if by_name is not None and by_name.insats_id is not None:
-                    hint = f"; the name given is {by_name.insats_id}"
+                    hint = f"; the name in the same row, '{name}', is insats {by_name.insats_id}"
                 return Found(None, "insats_id", insats_id, f"unknown insats id{hint}")
             own_area = self._area_of[found]
             if area is not None and area != own_area:

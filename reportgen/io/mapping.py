@@ -110,7 +110,11 @@ def _yaml_records(path: Path) -> tuple[list[tuple[int, dict[str, str | None]]], 
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         reason = str(exc).splitlines()[0]
-        return [], [Problem(path.name, None, None, None, f"cannot read the mapping: {reason}")]
+        mark = getattr(exc, "problem_mark", None)  # where PyYAML stopped: 0-based line
+        line = None if mark is None else mark.line + 1
+        problem = getattr(exc, "problem", None)
+        reason = f"{reason} ({problem})" if problem and problem not in reason else reason
+        return [], [Problem(path.name, line, None, None, f"cannot read the mapping: {reason}")]
     entries = data.get("columns") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         return [], [Problem(path.name, None, None, None, "a mapping is a list of columns under 'columns:'")]

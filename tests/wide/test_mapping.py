@@ -159,6 +159,15 @@ def test_an_unused_mapping_row_is_a_warning(tmp_path: Path, wide_copy: Path):
     assert main(["validate", "--data", str(path), "--mapping", str(mapping), "--strict"]) == 1
 
 
+def test_a_malformed_mapping_names_the_line(tmp_path: Path, wide_copy: Path):
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text("columns:\n- header: a\n  insats_id: [ALD001\n- header: b\n", encoding="utf-8")
+    checked = check_survey(area_file(wide_copy, "äldre"), mapping=mapping)
+    [problem] = checked.errors
+    assert (problem.file, problem.row) == ("mapping.yaml", 4)
+    assert problem.message.startswith("cannot read the mapping: while parsing a flow sequence")
+
+
 def test_map_refuses_to_overwrite_corrections(tmp_path: Path, wide_demo: Path, capsys: pytest.CaptureFixture[str]):
     out = tmp_path / "mapping.yaml"
     out.write_text("my corrections", encoding="utf-8")
