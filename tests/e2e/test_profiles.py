@@ -112,14 +112,14 @@ def test_a_unit_that_answered_no_area_has_two_pages_saying_so_first(skane_text):
     for file, name in (("1264-skurup-profil.pdf", "Skurup"), ("1291-simrishamn-profil.pdf", "Simrishamn")):
         pages = skane_text[file]
         assert len(pages) == 2
-        assert f"{name} svarade inte på insatsfrågorna i något av de sex verksamhetsområdena" in pages[0]
+        assert f"{name} besvarade inga insatsfrågor i något av de sex verksamhetsområdena" in pages[0]
         assert pages[1].count("Ej besvarad") == 6 and " 0 av " not in pages[1]
 
 
 def test_a_unit_that_answered_one_area_says_first_which(skane_text):
     pages = skane_text["1278-bastad-profil.pdf"]
     assert (
-        "Båstad svarade på insatsfrågorna i ett av sex verksamhetsområden. Inga insatssvar: äldre; "
+        "Båstad besvarade insatsfrågorna i ett av sex verksamhetsområden. Inga insatssvar: äldre; "
         "barn och unga; funktionshinder; missbruk och beroende; våld i nära relationer." in pages[0]
     )
     assert len(pages) == 3 and pages[2].startswith("Verksamhetsområde socialpsykiatri 3 av de 53")
@@ -129,7 +129,7 @@ def test_a_profile_has_a_page_per_answered_area_only(skane_text):
     """Örkelljunga started funktionshinder but answered no insats question in it: no page,
     no bar, and the overview says so."""
     pages = skane_text["1257-orkelljunga-profil.pdf"]
-    cover = "Örkelljunga svarade på insatsfrågorna i fem av sex verksamhetsområden. Inga insatssvar: funktionshinder."
+    cover = "Örkelljunga besvarade insatsfrågorna i fem av sex verksamhetsområden. Inga insatssvar: funktionshinder."
     assert cover in pages[0]
     assert len(pages) == 2 + 5
     assert not any(p.startswith("Verksamhetsområde funktionshinder") for p in pages)
