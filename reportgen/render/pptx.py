@@ -25,7 +25,6 @@ slide size is always the theme's 16:9 (see ``pptx_template``).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +46,7 @@ from reportgen.render.pptx_a11y import set_alt_text, set_language, title_first
 from reportgen.render.pptx_chart import add_native_chart
 from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
+from reportgen.render.pptx_picture_parts import PictureParts
 from reportgen.render.pptx_properties import save_presentation
 from reportgen.render.pptx_table import add_table
 from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_template, set_slide_size
@@ -67,6 +67,7 @@ class Page:
     theme: Theme
     charts: Mapping[str, ChartArt]
     fonts: Fonts
+    pictures: PictureParts  # the pictures' parts, one index per presentation
     native: ChartParts | None = None  # native charts ("editable"), else the pictures of ``charts``
 
     @property
@@ -101,12 +102,12 @@ def render_pptx(
     prs, layouts = open_template(template)
     set_slide_size(prs, theme)
     fonts = measuring_fonts(theme)
-    native = None
+    native, pictures = None, PictureParts(prs)
     if chart_mode == "editable":
         native = ChartParts(prs) if deck.imprint is None else ChartParts(prs, deck.imprint.created)
     for number, slide in enumerate(deck.slides, start=1):
         out = prs.slides.add_slide(_layout_for(slide, layouts))
-        render_slide(Page(out, slide, number, deck, theme, charts, fonts, native))
+        render_slide(Page(out, slide, number, deck, theme, charts, fonts, pictures, native))
     set_language(prs, deck.language)
     save_presentation(prs, deck, path)
 
@@ -299,9 +300,7 @@ def render_chart(page: Page, block: ChartSpec) -> None:
         raise ValueError(f"chart {block.key!r} was drawn without its PNG (draw_charts(..., png=False))")
     left, scale, height = geometry.place_picture(box.x, box.width, box.height, art.width, art.height)
     width = art.width * scale
-    picture = page.out.shapes.add_picture(
-        io.BytesIO(art.png), Inches(left), Inches(box.y), Inches(width), Inches(height)
-    )
+    picture = page.pictures.add_picture(page.out, art.png, Inches(left), Inches(box.y), Inches(width), Inches(height))
     set_alt_text(picture, block.alt_text, name=name)
 
 
