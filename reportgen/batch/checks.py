@@ -1,9 +1,12 @@
-"""Re-open a finished file with the library that reads its format, before it is renamed
-into place: a file that does not open is an error, not a delivery."""
+"""Re-open a finished file before it is renamed into place: a file that does not open
+is an error, not a delivery. PDFs open through qpdf (pikepdf) without repair; Office
+packages are checked as their readers open them (every member's CRC, every XML part
+parsed, a slide or sheet listed), without building the readers' object models."""
 
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
@@ -13,36 +16,60 @@ class BrokenOutputError(ReportgenError):
     """A file we wrote does not re-open; it is not put in place."""
 
 
-def check_pptx(path: Path) -> None:
-    from pptx import Presentation
+#: The main part of each Office package and the child it must hold at least one of.
+_PACKAGES = {
+    "PowerPoint": ("ppt/presentation.xml", "{http://schemas.openxmlformats.org/presentationml/2006/main}sldId"),
+    "Excel workbook": ("xl/workbook.xml", "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}sheet"),
+}
 
+
+def _check_package(path: Path, kind: str) -> None:
+    """An Office package opens as one: a whole zip whose every member passes its CRC,
+    every XML part (relationships and content types too) parses, and the main part
+    lists at least one slide or sheet. That is what python-pptx and openpyxl did to open
+    it (they parse every XML part), at a tenth of the cost: no Python object per element
+    (issue 19: re-opening the files was 1–1.5 s of a county's build)."""
+    from lxml import etree
+
+    main, child = _PACKAGES[kind]
     try:
-        slides = len(Presentation(str(path)).slides)
-    except Exception as exc:  # any parse failure means a broken file
-        raise BrokenOutputError(f"{path.name} does not open as PowerPoint: {exc}") from exc
-    if slides == 0:
-        raise BrokenOutputError(f"{path.name} has no slides")
+        with zipfile.ZipFile(path) as archive:
+            bad = archive.testzip()
+            if bad is not None:
+                raise BrokenOutputError(f"{path.name} does not open as {kind}: member {bad} is corrupt")
+            names = set(archive.namelist())
+            if "[Content_Types].xml" not in names or main not in names:
+                raise BrokenOutputError(f"{path.name} does not open as {kind}: no {main}")
+            parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
+            for name in sorted(names):
+                if name.endswith((".xml", ".rels")):
+                    root = etree.fromstring(archive.read(name), parser)
+                    if name == main and next(root.iter(child), None) is None:
+                        raise BrokenOutputError(f"{path.name} has no {'slides' if kind == 'PowerPoint' else 'sheets'}")
+    except (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, OSError, EOFError) as exc:
+        raise BrokenOutputError(f"{path.name} does not open as {kind}: {exc}") from exc
+
+
+def check_pptx(path: Path) -> None:
+    _check_package(path, "PowerPoint")
 
 
 def check_pdf(path: Path) -> None:
-    from pypdf import PdfReader
+    """The PDF opens without repair (qpdf through pikepdf: the cross-reference table, the
+    trailer and the page tree) and has a page."""
+    import pikepdf
 
     try:
-        pages = len(PdfReader(str(path)).pages)
-    except Exception as exc:
+        with pikepdf.open(path, attempt_recovery=False) as pdf:
+            pages = len(pdf.pages)
+    except (pikepdf.PdfError, OSError, ValueError) as exc:
         raise BrokenOutputError(f"{path.name} does not open as PDF: {exc}") from exc
     if pages == 0:
         raise BrokenOutputError(f"{path.name} has no pages")
 
 
 def check_xlsx(path: Path) -> None:
-    import openpyxl
-
-    try:
-        workbook = openpyxl.load_workbook(str(path), read_only=True)
-        workbook.close()
-    except Exception as exc:
-        raise BrokenOutputError(f"{path.name} does not open as an Excel workbook: {exc}") from exc
+    _check_package(path, "Excel workbook")
 
 
 def check_zip(path: Path) -> None:
