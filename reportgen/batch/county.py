@@ -1,7 +1,9 @@
 """Build every output of one county (or Riket) from the shared context.
 
 Stages are timed so the benchmark can report where the time goes. Each file is written
-under a temporary name, re-opened, then renamed into place (reportgen.atomic).
+under a temporary name, re-opened, then renamed into place (reportgen.atomic). The
+independent parts of the build (charts, then the deck's files and the municipalities')
+go through the one job runner, over as many worker processes as the build is given.
 """
 
 from __future__ import annotations
@@ -9,21 +11,21 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import atomic_output, remove_stale_temps, write_bytes_atomic
-from reportgen.batch.checks import check_file
+from reportgen.atomic import remove_stale_temps, write_bytes_atomic
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest
 from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, web_folder_name, workbook_name
+from reportgen.batch.scope_parts import Part, PartResult, ScopeWork, Timings, timed
+from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope, ScopeMetrics
 
 if TYPE_CHECKING:
     from reportgen.deck.model import Deck
+    from reportgen.metrics.profile import UnitProfile
 
 STAMP = ".reportgen-stamp.json"
 FORMATS = ("pptx", "pdf", "xlsx")  # the default
@@ -43,24 +45,25 @@ class BuildOptions:
 
 @dataclass
 class ScopeResult:
+    """How one scope's build went; ``stages`` and ``cpu`` are the wall and CPU seconds of
+    each stage summed over the processes that ran its parts (on a shared machine compare
+    the CPU seconds)."""
+
     scope: Scope
     status: str = "ok"  # ok / skipped / failed
     files: list[Path] = field(default_factory=list)
     seconds: float = 0.0
-    stages: dict[str, float] = field(default_factory=dict)
-    cpu: dict[str, float] = field(default_factory=dict)  # CPU seconds per stage (shared machines: compare these)
     message: str = ""
     charts: int = 0
+    timings: Timings = field(default_factory=Timings)
 
+    @property
+    def stages(self) -> dict[str, float]:
+        return self.timings.stages
 
-@contextmanager
-def timed(result: ScopeResult, stage: str) -> Iterator[None]:
-    start, cpu = time.perf_counter(), time.process_time()
-    try:
-        yield
-    finally:
-        result.stages[stage] = result.stages.get(stage, 0.0) + time.perf_counter() - start
-        result.cpu[stage] = result.cpu.get(stage, 0.0) + time.process_time() - cpu
+    @property
+    def cpu(self) -> dict[str, float]:
+        return self.timings.cpu
 
 
 def _stamp(ctx: SharedContext, scope: Scope, options: BuildOptions) -> dict[str, object]:
@@ -112,12 +115,6 @@ def remove_unwanted_outputs(folder: Path, slug: str, options: BuildOptions) -> N
         shutil.rmtree(folder / MUNICIPALITY_DIR)
 
 
-def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
-    with atomic_output(path, check_file) as tmp:
-        writer(tmp)
-    return path
-
-
 def county_figures(ctx: SharedContext, metrics: ScopeMetrics) -> tuple[ScopeMetrics, ...]:
     """Every county's figures, for Riket's deck and workbook (none for a county)."""
     from reportgen.metrics.compute import compute_scope
@@ -146,9 +143,11 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
     )
 
 
-def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> ScopeResult:
-    """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one scope."""
-    from reportgen.figures.draw import draw_charts
+def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs: int = 1) -> ScopeResult:
+    """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one
+    scope, its independent parts spread over ``jobs`` worker processes (``scope_parts``)."""
+    from reportgen.batch.scope_parts import ScopeWork, chart_parts, render_parts
+    from reportgen.figures.draw import distinct_charts
     from reportgen.metrics.compute import compute_scope
 
     started = time.perf_counter()
@@ -164,97 +163,94 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions) -> Scop
     (folder / STAMP).unlink(missing_ok=True)
     remove_unwanted_outputs(folder, scope.slug, options)
 
-    with timed(result, "metrics"):
+    with timed(result.timings, "metrics"):
         metrics = (
             ctx.national
             if scope.is_national
             else compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national)
         )
-    with timed(result, "deck"):
+    with timed(result.timings, "deck"):
         counties = county_figures(ctx, metrics)
         deck = county_deck(ctx, metrics, counties)
-    web = "html" in options.formats
+    municipality_files = options.municipality_files and not scope.is_national
+    profiles: tuple[UnitProfile, ...] = ()
+    if municipality_files:
+        from reportgen.metrics.profile import unit_profiles
+
+        with timed(result.timings, "municipality"):
+            profiles = tuple(unit_profiles(ctx.tables, metrics, ctx.national))
+    work = ScopeWork(
+        ctx, metrics, counties, deck, folder, options.formats, chart_mode(options), options.template, profiles
+    )
     # Pictures for the PDF, the web edition and the municipality files, and for the PPTX
     # unless it carries native charts (which need neither the drawing nor its PNG).
-    mode = chart_mode(options)
-    pictures_in_pptx = "pptx" in options.formats and mode == "pictures"
-    charts = {}
-    if "pdf" in options.formats or web or options.municipality_files or pictures_in_pptx:
-        with timed(result, "figures"):
-            charts = draw_charts(deck.charts, png=pictures_in_pptx, svg=web)
-        result.charts = len(charts)
-    if "pptx" in options.formats:
-        from reportgen.render.pptx import render_pptx
-
-        with timed(result, "pptx"):
-            result.files.append(
-                write_checked(
-                    folder / deck_name(scope.slug, ".pptx"),
-                    lambda p: render_pptx(deck, charts, p, template=options.template, chart_mode=mode),
-                )
-            )
-    pdf_path = folder / deck_name(scope.slug, ".pdf")
-    if "pdf" in options.formats or options.municipality_files:
-        from reportgen.render.pdf import render_pdf
-
-        with timed(result, "pdf"):
-            result.files.append(write_checked(pdf_path, lambda p: render_pdf(deck, charts, p)))
-    xlsx_path = folder / workbook_name(scope.slug)
-    if "xlsx" in options.formats or options.municipality_files:
-        from reportgen.render.xlsx import render_xlsx
-        from reportgen.workbook.builder import build_workbook
-
-        with timed(result, "xlsx"):
-            workbook = build_workbook(
-                ctx.survey,
-                scope,
-                synthetic=ctx.survey.synthetic,
-                tables=ctx.tables,
-                imprint=ctx.imprint,
-                metrics=metrics,
-                national=ctx.national,
-                counties=counties,
-            )
-            result.files.append(write_checked(xlsx_path, lambda p: render_xlsx(workbook, p)))
-    profiles = []
-    if options.municipality_files and not scope.is_national:
-        from reportgen.batch.municipality import draw_profiles
-
-        with timed(result, "municipality"):
-            profiles = draw_profiles(ctx, metrics, svg=web)
+    if {"pdf", "html"} & set(options.formats) or municipality_files or work.pictures_in_pptx:
+        specs = distinct_charts(deck.charts)
+        drawn = _run_parts(work, chart_parts(specs), jobs, result)
+        work = replace(work, charts={key: art for part in drawn for key, art in part.charts.items()})
+        result.charts = len(work.charts)
+    done = _run_parts(work, render_parts(work, municipality_files), jobs, result)
+    result.files += [path for part in done if part.part.kind != "municipalities" for path in part.files]
+    drawn_profiles = [drawn for part in done for drawn in part.profiles]
     bundle_extra = {}
-    if web:
+    if work.web:
         from reportgen.batch.naming import profile_page_name
         from reportgen.batch.web import web_archive, write_web_edition
         from reportgen.render.html import ProfilePage, render_web
 
-        with timed(result, "html"):
-            pages = [ProfilePage(profile_page_name(p.respondent_id, p.name), p.deck, p.charts) for p in profiles]
+        with timed(result.timings, "html"):
+            pages = [ProfilePage(profile_page_name(p.respondent_id, p.name), p.deck, p.charts) for p in drawn_profiles]
             web_folder = folder / web_folder_name(scope.slug)
-            written = write_web_edition(web_folder, render_web(deck, charts, profiles=pages))
+            written = write_web_edition(web_folder, render_web(deck, work.charts, profiles=pages))
             result.files.extend(written)
             if profiles:  # the bundles carry the edition as one zip inside
                 bundle_extra[f"{web_folder.name}.zip"] = web_archive(web_folder, written, ctx.imprint)
-    if options.municipality_files and not scope.is_national:
-        from reportgen.batch.municipality import build_municipality_files
+    if municipality_files:
+        from reportgen.batch.municipality import write_bundles
 
-        with timed(result, "municipality"):
-            result.files.extend(
-                build_municipality_files(
-                    ctx,
-                    metrics,
-                    folder,
-                    deck_pdf=pdf_path,
-                    workbook=xlsx_path,
-                    profiles=profiles,
-                    bundle_extra=bundle_extra,
-                )
+        with timed(result.timings, "municipality"):
+            result.files += [path for part in done if part.part.kind == "municipalities" for path in part.files]
+            result.files += write_bundles(
+                ctx,
+                folder,
+                profiles,
+                deck_pdf=folder / deck_name(scope.slug, ".pdf"),
+                workbook=folder / workbook_name(scope.slug),
+                bundle_extra=bundle_extra,
             )
-    with timed(result, "manifest"):
+    with timed(result.timings, "manifest"):
         write_manifest(folder)
         write_bytes_atomic(folder / STAMP, json.dumps(stamp, indent=2).encode("utf-8"))
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _run_parts(work: ScopeWork, parts: list[Part], jobs: int, result: ScopeResult) -> list[PartResult]:
+    """The parts' results in the order given; the first part that failed fails the scope."""
+    from reportgen.batch.jobs import run_jobs
+    from reportgen.batch.scope_parts import part_failed, run_part
+
+    done = run_jobs(run_part, parts, work, jobs=jobs, failed=part_failed, before_fork=preload)
+    for part in done:
+        if part.error:
+            raise ReportgenError(part.error)
+        result.timings.add(part.timings)
+    return done
+
+
+def preload() -> None:
+    """Import the renderers and read the chart fonts once in the parent, so forked
+    workers inherit them instead of each paying for it (about a second of CPU each)."""
+    import reportgen.batch.municipality
+    import reportgen.deck.builder
+    import reportgen.render.pdf
+    import reportgen.render.pptx
+    import reportgen.render.xlsx
+    import reportgen.workbook.builder  # noqa: F401
+    from reportgen.figures.prepare import context
+    from reportgen.theme import load_theme
+
+    context(load_theme())
 
 
 def _county_scopes(ctx: SharedContext) -> list[Scope]:

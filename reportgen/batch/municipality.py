@@ -19,7 +19,7 @@ from reportgen.deck.model import Deck
 from reportgen.figures.art import ChartArt
 from reportgen.imprint import Imprint
 from reportgen.metrics.model import ScopeMetrics
-from reportgen.metrics.profile import unit_profiles
+from reportgen.metrics.profile import UnitProfile, unit_profiles
 from reportgen.municipality.profile_deck import build_profile_deck
 
 
@@ -43,20 +43,22 @@ def write_bundle(path: Path, members: list[Path], imprint: Imprint, extra: Mappi
     write_zip(path, items, imprint.zip_time())
 
 
-def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
-    """Every municipality's profile deck and charts (SVGs too for the web edition)."""
+def draw_profile(ctx: SharedContext, profile: UnitProfile, *, svg: bool = False) -> DrawnProfile:
+    """One municipality's profile deck and charts (SVGs too for the web edition)."""
     from reportgen.figures.draw import draw_charts
     from reportgen.render.pdf_layout import table_fits
 
-    drawn = []
-    for profile in unit_profiles(ctx.tables, county, ctx.national):
-        deck = build_profile_deck(
-            profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, fits=table_fits, imprint=ctx.imprint
-        )
-        # Profiles are PDF (and web) only: no PowerPoint pictures to rasterise.
-        charts = draw_charts(deck.charts, png=False, svg=svg)
-        drawn.append(DrawnProfile(profile.respondent_id, profile.name, deck, charts))
-    return drawn
+    deck = build_profile_deck(
+        profile, date_text=ctx.date_text, synthetic=ctx.survey.synthetic, fits=table_fits, imprint=ctx.imprint
+    )
+    # Profiles are PDF (and web) only: no PowerPoint pictures to rasterise.
+    charts = draw_charts(deck.charts, png=False, svg=svg)
+    return DrawnProfile(profile.respondent_id, profile.name, deck, charts)
+
+
+def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
+    """Every municipality's profile deck and charts, in register order."""
+    return [draw_profile(ctx, profile, svg=svg) for profile in unit_profiles(ctx.tables, county, ctx.national)]
 
 
 def write_profile(drawn: DrawnProfile, path: Path) -> Path:
@@ -91,30 +93,24 @@ def write_own_workbook(
     return path
 
 
-def build_municipality_files(
+def write_bundles(
     ctx: SharedContext,
-    county: ScopeMetrics,
     folder: Path,
+    units: Sequence[UnitProfile],
     *,
     deck_pdf: Path,
     workbook: Path,
-    profiles: Sequence[DrawnProfile] | None = None,
     bundle_extra: Mapping[str, bytes] | None = None,
 ) -> list[Path]:
-    """Each municipality's profile PDF, own workbook and bundle (profile, own workbook,
-    deck PDF, county workbook and ``bundle_extra``); ``profiles`` already drawn, or drawn
-    here."""
-    from reportgen.deck.layout import load_layouts
-
-    layouts = load_layouts()  # read once for the county's own workbooks
+    """Each municipality's bundle: its profile and own workbook (written already), the
+    deck PDF, the county workbook and ``bundle_extra``."""
     target = folder / MUNICIPALITY_DIR
     written: list[Path] = []
-    for drawn in profiles if profiles is not None else draw_profiles(ctx, county):
-        profile_path = write_profile(drawn, target / profile_name(drawn.respondent_id, drawn.name))
-        own_path = target / own_workbook_name(drawn.respondent_id, drawn.name)
-        own = write_own_workbook(ctx, county, drawn.respondent_id, own_path, layouts)
-        bundle_path = target / bundle_name(drawn.respondent_id, drawn.name)
+    for unit in units:
+        profile_path = target / profile_name(unit.respondent_id, unit.name)
+        own = target / own_workbook_name(unit.respondent_id, unit.name)
+        bundle_path = target / bundle_name(unit.respondent_id, unit.name)
         with atomic_output(bundle_path, check_file) as tmp:
             write_bundle(tmp, [profile_path, own, deck_pdf, workbook], ctx.imprint, bundle_extra)
-        written += [profile_path, own, bundle_path]
+        written.append(bundle_path)
     return written

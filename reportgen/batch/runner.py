@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from reportgen.batch.context import SharedContext, shared_context
-from reportgen.batch.county import BuildOptions, ScopeResult, build_scope
+from reportgen.batch.county import BuildOptions, ScopeResult, build_scope, preload
 from reportgen.batch.jobs import run_jobs
 from reportgen.imprint import Imprint
 from reportgen.metrics.model import Scope
@@ -35,35 +35,22 @@ def heaviest_first(ctx: SharedContext, scopes: Sequence[Scope]) -> list[Scope]:
     return sorted(scopes, key=lambda s: len(units(s.code)), reverse=True)
 
 
-def _preload() -> None:
-    """Import the renderers and read the chart fonts once in the parent, so forked
-    workers inherit them instead of each paying for it (about a second of CPU each)."""
-    import reportgen.batch.municipality
-    import reportgen.deck.builder
-    import reportgen.render.pdf
-    import reportgen.render.pptx
-    import reportgen.render.xlsx
-    import reportgen.workbook.builder  # noqa: F401
-    from reportgen.figures.prepare import context
-    from reportgen.theme import load_theme
-
-    context(load_theme())
-
-
 def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 
 
 @dataclass(frozen=True)
 class _DeckRun:
-    """What every county of one deck run shares: the pool's state."""
+    """What every county of one deck run shares: the pool's state; ``jobs`` the workers
+    each scope's own parts may use (all of them for a single scope, else one)."""
 
     ctx: SharedContext
     options: BuildOptions
+    jobs: int = 1
 
 
 def _build(run: _DeckRun, scope: Scope) -> ScopeResult:
-    return build_scope(run.ctx, scope, run.options)
+    return build_scope(run.ctx, scope, run.options, jobs=run.jobs)
 
 
 def scope_failed(scope: Scope, message: str) -> ScopeResult:
@@ -81,19 +68,22 @@ def run_scopes(
 ) -> list[ScopeResult]:
     """Build every scope's deck, workbook and municipality files; results in ``scopes`` order.
 
-    In a pool the heaviest scopes go first; one by one they keep the order given."""
+    Several scopes share the workers, the heaviest first, each built in one worker; a
+    single scope spreads its own parts over them (``build_scope``). One by one, scopes
+    keep the order given."""
     console = console or Console(stderr=True)
     order = heaviest_first(ctx, scopes) if jobs > 1 else list(scopes)
+    inner = jobs if len(scopes) == 1 else 1
     with ScopeProgress(console, len(scopes)) as progress:
         results = run_jobs(
             _build,
             order,
-            _DeckRun(ctx, options),
+            _DeckRun(ctx, options, inner),
             jobs=jobs,
             failed=scope_failed,
             on_start=progress.start,
             on_result=progress.done,
-            before_fork=_preload,
+            before_fork=preload,
         )
     position = {s.slug: i for i, s in enumerate(scopes)}
     return sorted(results, key=lambda r: position[r.scope.slug])

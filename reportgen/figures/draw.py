@@ -110,16 +110,12 @@ def draw_chart(spec: ChartSpec, theme: Theme | None = None, *, png: bool = True,
     )
 
 
-def draw_charts(
-    specs: Iterable[ChartSpec], theme: Theme | None = None, *, png: bool = True, svg: bool = False
-) -> dict[str, ChartArt]:
-    """Every distinct chart of a deck, drawn once each, keyed by ``spec.key`` (with PNGs
-    for PowerPoint unless ``png=False``, with SVGs for the web edition when ``svg=True``).
+def distinct_charts(specs: Iterable[ChartSpec]) -> dict[str, ChartSpec]:
+    """Every distinct chart of a deck by ``spec.key``, in the order met.
 
     A key names one chart: two different specs under one key, or a spec without a key,
     is a deck-builder bug and raises ``ValueError``.
     """
-    theme = theme or load_theme()
     seen: dict[str, ChartSpec] = {}
     for spec in specs:
         if not spec.key:
@@ -127,4 +123,14 @@ def draw_charts(
         if spec.key in seen and seen[spec.key] != spec:
             raise ValueError(f"two different charts share the key {spec.key!r}")
         seen[spec.key] = spec
-    return {key: draw_chart(spec, theme, png=png, svg=svg) for key, spec in seen.items()}
+    return seen
+
+
+def draw_charts(
+    specs: Iterable[ChartSpec], theme: Theme | None = None, *, png: bool = True, svg: bool = False
+) -> dict[str, ChartArt]:
+    """Every distinct chart of a deck (:func:`distinct_charts`), drawn once each, keyed
+    by ``spec.key`` (with PNGs for PowerPoint unless ``png=False``, with SVGs for the web
+    edition when ``svg=True``)."""
+    theme = theme or load_theme()
+    return {key: draw_chart(spec, theme, png=png, svg=svg) for key, spec in distinct_charts(specs).items()}

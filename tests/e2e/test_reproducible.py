@@ -4,7 +4,8 @@ Gotland (one municipality: the smallest county) is built twice, in two processes
 same time, in every format (the web edition too), with its municipality files and its
 result appendix, with
 ``SOURCE_DATE_EPOCH=1700000000`` and a settings file naming the organisation, contact
-and author. The two builds must be byte-identical, and every file must carry that one
+and author; the first with one job, the second with its parts spread over two worker
+processes (issue 19). The two builds must be byte-identical, and every file must carry that one
 time and that author, read back with the libraries a publisher would use: pikepdf,
 python-pptx, openpyxl and zipfile. The Skåne build of ``conftest.built`` has no settings:
 there, nobody is named as author.
@@ -67,7 +68,13 @@ def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     outs = [base / "first", base / "second"]
     reportgen = [sys.executable, "-m", "reportgen", "build", "--county", "gotland", "--config", str(settings)]
     every_format = ["--formats", "pptx,pdf,xlsx,html"]
-    _run_both([[*reportgen, *every_format, "--out", str(out), "--jobs", "1"] for out in outs], env)
+    _run_both(
+        [
+            [*reportgen, *every_format, "--out", str(out), "--jobs", str(jobs)]
+            for out, jobs in zip(outs, (1, 2), strict=True)
+        ],
+        env,
+    )
     _run_both([[*reportgen, "--appendix", "--out", str(out), "--jobs", "1"] for out in outs], env)
     return outs[0] / SLUG, outs[1] / SLUG
 
