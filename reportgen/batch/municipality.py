@@ -87,6 +87,7 @@ def write_own_workbook(
         national=ctx.national,
         units=[respondent_id],
         layouts=layouts,
+        catalog=ctx.catalog,
     )
     with atomic_output(path, check_file) as tmp:
         render_xlsx(workbook, tmp)

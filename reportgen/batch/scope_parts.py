@@ -181,6 +181,7 @@ def _xlsx(work: ScopeWork, part: Part, out: PartResult) -> None:
             metrics=work.metrics,
             national=ctx.national,
             counties=work.counties,
+            catalog=ctx.catalog,
         )
         path = work.folder / workbook_name(work.metrics.scope.slug)
         out.files.append(write_checked(path, lambda p: render_xlsx(workbook, p)))

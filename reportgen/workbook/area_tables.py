@@ -14,7 +14,7 @@ and turns answer codes into words.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import pandas as pd
 
@@ -96,10 +96,14 @@ def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[li
     return columns, cells
 
 
-def scope_answers(survey: Survey, scope: Scope) -> pd.DataFrame:
-    """The answer rows of the scope's units (cut once; each area then cuts this)."""
-    units = survey.register.units_of(scope.code).index
-    return survey.answers[survey.answers["respondent_id"].isin(units)]
+def scope_answers(survey: Survey, scope: Scope, units: Collection[str] | None = None) -> pd.DataFrame:
+    """The answer rows of the scope's units, or of only ``units`` of them (cut once; each
+    area then cuts this): a workbook for one municipality shows no other unit's answers,
+    so the tables of its areas are made from its own rows alone."""
+    wanted = survey.register.units_of(scope.code).index
+    if units is not None:
+        wanted = wanted[wanted.astype(str).isin(list(units))]
+    return survey.answers[survey.answers["respondent_id"].isin(wanted)]
 
 
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
@@ -140,34 +144,42 @@ def follow_up_columns() -> list[Column]:
 def follow_up_rows(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[tuple[Cell, ...]]:
     """One row per unit (in ``units`` order) × offered insats (catalog order), each
     follow-up answer in words, ``[x]`` where blank (SPEC §4: asked only when offered).
-    ``rows`` comes from ``responding_answers``."""
+    ``rows`` comes from ``responding_answers``.
+
+    Plain lookups row by row rather than a pandas ``map`` per column: a municipality's
+    own workbook has a few hundred such rows per area, where pandas' fixed cost per call
+    was most of the time (issue 19); a county's few thousand take as long either way."""
     rows = rows[rows["offered"].isin(OFFERED) & rows["respondent_id"].isin(units.index)]
     if rows.empty:
         return []
     insatser = tables.insatser
-    rank = pd.Series(range(len(units)), index=units.index)
-    rows = rows.assign(_unit=rows["respondent_id"].map(rank), _insats=rows["insats_id"].map(insatser["order"]))
-    rows = rows.sort_values(["_unit", "_insats"], kind="stable")
-    ids = rows["insats_id"]
-    frame = pd.DataFrame(
-        {
-            "kommun": rows["respondent_id"].map(units["name"]),
-            "insats": ids.map(insatser["label"]),
-            "kod": rows["respondent_id"],
-            "id": ids,
-            "huvudgrupp": ids.map(insatser["huvudgrupp_id"] + " " + insatser["huvudgrupp"]),
-            "svar": rows["offered"].map(texts.OFFERED),
-        }
-    )
-    for field, labels in texts.FOLLOW_UPS.items():
-        frame[field] = rows[field].map(labels).fillna(texts.NOT_AVAILABLE)
-        numbers = {"individuals": texts.INDIVIDUALS_LOWER, "trend": texts.TREND_DIRECTION}.get(field)
-        if numbers is not None:
-            # "Vet ej" has no number ([z]); a blank answer has none either ([x]).
-            bound = rows[field].map(numbers).astype(object)
-            bound[rows[field].notna() & bound.isna()] = texts.NOT_APPLICABLE
-            frame[f"{field}_sort"] = bound.fillna(texts.NOT_AVAILABLE).map(_whole)
-    return [tuple(row) for row in frame.to_numpy(dtype=object).tolist()]
+    rank = {rid: i for i, rid in enumerate(units.index)}
+    names = units["name"].to_dict()
+    labels = insatser["label"].to_dict()
+    order = insatser["order"].to_dict()
+    groups = (insatser["huvudgrupp_id"] + " " + insatser["huvudgrupp"]).to_dict()
+    numbers = {"individuals": texts.INDIVIDUALS_LOWER, "trend": texts.TREND_DIRECTION}
+    fields = list(texts.FOLLOW_UPS)
+    columns = {c: rows[c].tolist() for c in ("respondent_id", "insats_id", "offered", *fields)}
+    ids, insats_ids = columns["respondent_id"], columns["insats_id"]
+    out: list[tuple[Cell, ...]] = []
+    for i in sorted(range(len(ids)), key=lambda i: (rank[ids[i]], order[insats_ids[i]])):
+        rid, iid = ids[i], insats_ids[i]
+        row: list[Cell] = [names[rid], labels[iid], rid, iid, groups[iid], texts.OFFERED[columns["offered"][i]]]
+        for field in fields:
+            answer = columns[field][i]
+            blank = _blank(answer)
+            row.append(texts.NOT_AVAILABLE if blank else texts.FOLLOW_UPS[field].get(answer, texts.NOT_AVAILABLE))
+            if field in numbers:
+                # "Vet ej" has no number ([z]); a blank answer has none either ([x]).
+                bound = None if blank else numbers[field].get(answer)
+                row.append(texts.NOT_AVAILABLE if blank else texts.NOT_APPLICABLE if bound is None else _whole(bound))
+        out.append(tuple(row))
+    return out
+
+
+def _blank(value: object) -> bool:
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
 
 
 def _whole(value: object) -> Cell:

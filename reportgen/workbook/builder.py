@@ -25,6 +25,7 @@ import pandas as pd
 
 from reportgen.deck.layout import Layouts, load_layouts
 from reportgen.imprint import Imprint
+from reportgen.metrics.catalog_stats import CatalogFigures
 from reportgen.metrics.compute import compute_scope
 from reportgen.metrics.model import Scope, ScopeMetrics
 from reportgen.metrics.scope import RIKET, AreaTables, SurveyTables, all_scopes, responding_answers
@@ -61,10 +62,12 @@ def build_workbook(
     counties: Sequence[ScopeMetrics] | None = None,
     units: Collection[str] | None = None,
     layouts: Layouts | None = None,
+    catalog: CatalogFigures | None = None,
 ) -> Workbook:
     """The workbook model of ``scope``. ``tables`` (prepared once per run) and the
     metrics avoid recomputing; ``imprint`` gives the run's build time and author (SPEC §10);
-    ``units`` (respondent ids of the county) limits the municipalities shown."""
+    ``units`` (respondent ids of the county) limits the municipalities shown; ``catalog``
+    is the run's catalog figures (computed here when not given)."""
     tables = tables or SurveyTables.prepare(survey)
     if national is None:
         national = compute_scope(survey, RIKET, tables=tables)
@@ -84,6 +87,7 @@ def build_workbook(
         synthetic=synthetic,
         counties=counties or (),
         units=wanted,
+        catalog=catalog,
     )
     who = _who(ctx)
     data = _chart_sheets(ctx) + _area_sheets(ctx, tables)
@@ -153,7 +157,7 @@ def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
 def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, str]]:
     survey, scope = ctx.survey, ctx.metrics.scope
     per_county = _per_county(ctx, tables) if scope.is_national else None
-    answers = None if scope.is_national else scope_answers(survey, scope)
+    answers = None if scope.is_national else scope_answers(survey, scope, ctx.units)
     names = _SheetNames()
     sheets: list[tuple[Sheet, str]] = []
     for area, area_tables in ctx.data.areas.items():

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 from reportgen.deck.layout import Layouts
+from reportgen.metrics.catalog_stats import CatalogFigures
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.metrics.offer import swedish_key
 from reportgen.metrics.scope import ScopeData
@@ -37,6 +38,8 @@ class BuildContext:
     synthetic: bool
     counties: Sequence[ScopeMetrics] = ()
     units: frozenset[str] | None = None
+    catalog: CatalogFigures | None = None  # the run's catalog figures (the deck's); None: computed here
+    _unit_orders: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # by area, made once
 
     @property
     def national_scope(self) -> bool:
@@ -51,13 +54,16 @@ class BuildContext:
 
     def unit_order(self, area: str) -> pd.DataFrame:
         """The scope's units kept by the filter, in Swedish alphabetical order of name
-        (then id): the order users look for a municipality in."""
-        units = self.data.areas[area].units
-        keys = sorted(
-            (rid for rid in units.index if self.wanted(str(rid))),
-            key=lambda rid: (swedish_key(units.at[rid, "name"]), rid),
-        )
-        return units.loc[keys]
+        (then id): the order users look for a municipality in. Read only: every sheet of
+        the workbook shares it."""
+        if area not in self._unit_orders:
+            units = self.data.areas[area].units
+            keys = sorted(
+                (rid for rid in units.index if self.wanted(str(rid))),
+                key=lambda rid: (swedish_key(units.at[rid, "name"]), rid),
+            )
+            self._unit_orders[area] = units.loc[keys]
+        return self._unit_orders[area]
 
     def footer(self) -> tuple[str, ...]:
         return data_footer(self.synthetic)

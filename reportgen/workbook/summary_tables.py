@@ -181,7 +181,7 @@ def groups_sheet(ctx: BuildContext) -> Sheet:
 def catalog_sheet(ctx: BuildContext) -> Sheet:
     """Katalog: the catalog's insatser per area and category (the background's charts),
     the figures of ``metrics.catalog_stats.catalog_figures`` as the deck reads them."""
-    figures = catalog_figures(ctx.survey.catalog, ctx.layouts.category_mapping())
+    figures = ctx.catalog or catalog_figures(ctx.survey.catalog, ctx.layouts.category_mapping())
     columns = (
         AREA,
         Column("Kategori"),
