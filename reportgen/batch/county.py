@@ -147,6 +147,7 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs
     """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one
     scope, its independent parts spread over ``jobs`` worker processes (``scope_parts``)."""
     from reportgen.batch.scope_parts import ScopeWork, chart_parts, render_parts
+    from reportgen.deck.layout import load_layouts
     from reportgen.figures.draw import distinct_charts
     from reportgen.metrics.compute import compute_scope
 
@@ -180,7 +181,16 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs
         with timed(result.timings, "municipality"):
             profiles = tuple(unit_profiles(ctx.tables, metrics, ctx.national))
     work = ScopeWork(
-        ctx, metrics, counties, deck, folder, options.formats, chart_mode(options), options.template, profiles
+        ctx,
+        metrics,
+        counties,
+        deck,
+        folder,
+        options.formats,
+        chart_mode(options),
+        options.template,
+        load_layouts(),
+        profiles,
     )
     # Pictures for the PDF, the web edition and the municipality files, and for the PPTX
     # unless it carries native charts (which need neither the drawing nor its PNG).

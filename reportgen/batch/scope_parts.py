@@ -32,6 +32,7 @@ from reportgen.metrics.model import ScopeMetrics
 
 if TYPE_CHECKING:
     from reportgen.batch.municipality import DrawnProfile
+    from reportgen.deck.layout import Layouts
     from reportgen.deck.model import ChartSpec, Deck
     from reportgen.metrics.profile import UnitProfile
 
@@ -84,6 +85,7 @@ class ScopeWork:
     formats: tuple[str, ...]
     chart_mode: str
     template: Path | None
+    layouts: Layouts  # read once for every workbook of the scope
     profiles: tuple[UnitProfile, ...] = ()
     charts: Mapping[str, ChartArt] = field(default_factory=dict)
 
@@ -181,6 +183,7 @@ def _xlsx(work: ScopeWork, part: Part, out: PartResult) -> None:
             metrics=work.metrics,
             national=ctx.national,
             counties=work.counties,
+            layouts=work.layouts,
             catalog=ctx.catalog,
         )
         path = work.folder / workbook_name(work.metrics.scope.slug)
@@ -191,16 +194,14 @@ def _municipalities(work: ScopeWork, part: Part, out: PartResult) -> None:
     """Each unit's profile (drawn, and written as PDF) and its own workbook; the bundles
     wait for the deck PDF and the workbook (``build_bundles``)."""
     from reportgen.batch.municipality import draw_profile, write_own_workbook, write_profile
-    from reportgen.deck.layout import load_layouts
 
     ctx, target = work.ctx, work.folder / MUNICIPALITY_DIR
     with timed(out.timings, "municipality"):
-        layouts = load_layouts()
         for position in part.items:
             drawn = draw_profile(ctx, work.profiles[int(position)], svg=work.web)
             out.files.append(write_profile(drawn, target / profile_name(drawn.respondent_id, drawn.name)))
             own = target / own_workbook_name(drawn.respondent_id, drawn.name)
-            out.files.append(write_own_workbook(ctx, work.metrics, drawn.respondent_id, own, layouts))
+            out.files.append(write_own_workbook(ctx, work.metrics, drawn.respondent_id, own, work.layouts))
             if work.web:  # the web edition's profile pages are rendered with the deck's
                 out.profiles.append(drawn)
 

@@ -26,6 +26,7 @@ def _work(formats: tuple[str, ...], profiles: int) -> ScopeWork:
         formats=formats,
         chart_mode="pictures",
         template=None,
+        layouts=None,  # type: ignore[arg-type]
         profiles=tuple(object() for _ in range(profiles)),  # type: ignore[misc]
     )
 
