@@ -146,7 +146,7 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs: int = 1) -> ScopeResult:
     """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one
     scope, its independent parts spread over ``jobs`` worker processes (``scope_parts``)."""
-    from reportgen.batch.scope_parts import ScopeWork, chart_parts, render_parts
+    from reportgen.batch.scope_parts import ScopeWork, plan_parts
     from reportgen.deck.layout import load_layouts
     from reportgen.figures.draw import distinct_charts
     from reportgen.metrics.compute import compute_scope
@@ -194,12 +194,12 @@ def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs
     )
     # Pictures for the PDF, the web edition and the municipality files, and for the PPTX
     # unless it carries native charts (which need neither the drawing nor its PNG).
-    if {"pdf", "html"} & set(options.formats) or municipality_files or work.pictures_in_pptx:
-        specs = distinct_charts(deck.charts)
-        drawn = _run_parts(work, chart_parts(specs), jobs, result)
-        work = replace(work, charts={key: art for part in drawn for key, art in part.charts.items()})
-        result.charts = len(work.charts)
-    done = _run_parts(work, render_parts(work, municipality_files), jobs, result)
+    drawing = {"pdf", "html"} & set(options.formats) or municipality_files or work.pictures_in_pptx
+    first, second = plan_parts(work, distinct_charts(deck.charts) if drawing else {}, municipality_files)
+    done = _run_parts(work, first, jobs, result)
+    work = replace(work, charts={key: art for part in done for key, art in part.charts.items()})
+    result.charts = len(work.charts)
+    done += _run_parts(work, second, jobs, result)
     result.files += [path for part in done if part.part.kind != "municipalities" for path in part.files]
     drawn_profiles = [drawn for part in done for drawn in part.profiles]
     bundle_extra = {}

@@ -1,12 +1,12 @@
 """One scope's build as independent parts, so a single county uses every core (issue 19).
 
-A county's work splits along what depends on what: the deck's charts come first (every
-picture and vector chart the PowerPoint deck, the PDF and the web edition place), then
-the PowerPoint deck, the PDF, the workbook and the municipalities' profiles and own
-workbooks, none of which needs another. Each phase is a list of parts for the one job
-runner (``batch.jobs.run_jobs``): the charts in runs of a few, the municipalities a few
-at a time, the heaviest parts first, so two workers finish a phase together. With one
-job the same parts run one after another in this process.
+A county's work splits along what depends on what: the deck's charts (every picture
+and vector chart the PowerPoint deck, the PDF and the web edition place) come before
+the PowerPoint deck and the PDF; the workbook and the municipalities' profiles and own
+workbooks need neither, and no part needs another of its phase. Each phase is a list of
+parts for the one job runner (``batch.jobs.run_jobs``): the charts in runs of a few, the
+municipalities a few at a time, the heaviest parts first, so two workers finish a phase
+together. With one job the same parts run one after another in this process.
 
 Every part writes its files through the atomic writer (checked before the rename) and
 returns what the next step needs: drawn charts, the paths written, the drawn profiles
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 CHARTS_PER_PART = 10
 #: Municipalities per part (profile, its PDF, the own workbook): about as long.
 UNITS_PER_PART = 2
+#: Runs of municipalities written beside the deck's PPTX and PDF (the PPTX takes about
+#: as long as the PDF and two such runs).
+MUNICIPALITIES_WITH_THE_DECK = 2
 
 
 @dataclass
@@ -116,22 +119,28 @@ class PartResult:
     error: str = ""
 
 
-def _chunks(items: Sequence[object], size: int) -> list[tuple[object, ...]]:
+def _chunks(items: Sequence[object] | range, size: int) -> list[tuple[object, ...]]:
     return [tuple(items[i : i + size]) for i in range(0, len(items), size)]
 
 
-def chart_parts(specs: Mapping[str, ChartSpec]) -> list[Part]:
-    """The first phase: the deck's distinct charts in runs of :data:`CHARTS_PER_PART`."""
-    return [Part("charts", keys) for keys in _chunks(list(specs), CHARTS_PER_PART)]  # type: ignore[arg-type]
-
-
-def render_parts(work: ScopeWork, municipality_files: bool) -> list[Part]:
-    """The second phase, heaviest first: the deck's files, then the municipalities."""
-    parts = [Part(kind) for kind in ("pptx", "xlsx", "pdf") if kind in work.formats or _bundled(kind, work)]
+def plan_parts(
+    work: ScopeWork, specs: Mapping[str, ChartSpec], municipality_files: bool
+) -> tuple[list[Part], list[Part]]:
+    """The two phases, each heaviest first. The first draws the deck's distinct charts
+    (``specs``, in runs of :data:`CHARTS_PER_PART`) beside the work that needs none (the
+    workbook, the municipalities); the second writes the PowerPoint deck and the PDF,
+    which place them, with the last :data:`MUNICIPALITIES_WITH_THE_DECK` runs of
+    municipalities to keep the other worker busy while the longer PowerPoint is written."""
+    first = [Part("charts", keys) for keys in _chunks(list(specs), CHARTS_PER_PART)]  # type: ignore[arg-type]
+    if "xlsx" in work.formats or _bundled("xlsx", work):
+        first.append(Part("xlsx"))
+    second = [Part(kind) for kind in ("pptx", "pdf") if kind in work.formats or _bundled(kind, work)]
     if municipality_files and work.profiles:
-        positions = list(range(len(work.profiles)))
-        parts += [Part("municipalities", chunk) for chunk in _chunks(positions, UNITS_PER_PART)]  # type: ignore[arg-type]
-    return parts
+        runs = [Part("municipalities", chunk) for chunk in _chunks(range(len(work.profiles)), UNITS_PER_PART)]  # type: ignore[arg-type]
+        keep = min(MUNICIPALITIES_WITH_THE_DECK, len(runs)) if second else 0
+        first += runs[: len(runs) - keep]
+        second += runs[len(runs) - keep :]
+    return first, second
 
 
 def _bundled(kind: str, work: ScopeWork) -> bool:

@@ -10,7 +10,7 @@ import pytest
 
 from reportgen.batch import county
 from reportgen.batch.county import ScopeResult
-from reportgen.batch.scope_parts import Part, ScopeWork, Timings, chart_parts, part_failed, render_parts
+from reportgen.batch.scope_parts import Part, ScopeWork, Timings, part_failed, plan_parts
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope
 
@@ -31,28 +31,32 @@ def _work(formats: tuple[str, ...], profiles: int) -> ScopeWork:
     )
 
 
-def test_charts_go_in_runs_of_ten_in_deck_order():
+def test_charts_go_in_runs_of_ten_in_deck_order_first():
     keys = [f"k{i}" for i in range(23)]
-    parts = chart_parts(dict.fromkeys(keys))
-    assert [len(p.items) for p in parts] == [10, 10, 3]
-    assert [k for p in parts for k in p.items] == keys
-    assert {p.kind for p in parts} == {"charts"}
+    first, second = plan_parts(_work(("pptx", "pdf"), profiles=0), dict.fromkeys(keys), municipality_files=False)
+    assert [(p.kind, len(p.items)) for p in first] == [("charts", 10), ("charts", 10), ("charts", 3)]
+    assert [k for p in first for k in p.items] == keys
+    assert [p.kind for p in second] == ["pptx", "pdf"]
 
 
-def test_the_deck_files_come_first_then_the_municipalities_two_by_two():
-    parts = render_parts(_work(("pptx", "pdf", "xlsx"), profiles=5), municipality_files=True)
-    assert [p.kind for p in parts] == ["pptx", "xlsx", "pdf", "municipalities", "municipalities", "municipalities"]
-    assert [p.items for p in parts[3:]] == [(0, 1), (2, 3), (4,)]
+def test_what_needs_no_chart_goes_beside_them_and_two_runs_of_municipalities_beside_the_deck():
+    first, second = plan_parts(_work(("pptx", "pdf", "xlsx"), profiles=9), {"k": None}, municipality_files=True)
+    assert [p.kind for p in first] == ["charts", "xlsx", "municipalities", "municipalities", "municipalities"]
+    assert [p.items for p in first[2:]] == [(0, 1), (2, 3), (4, 5)]
+    assert [(p.kind, p.items) for p in second] == [
+        ("pptx", ()),
+        ("pdf", ()),
+        ("municipalities", (6, 7)),
+        ("municipalities", (8,)),
+    ]
 
 
 def test_the_bundles_bring_the_pdf_and_the_workbook_even_when_not_asked_for():
-    assert [p.kind for p in render_parts(_work(("pptx",), profiles=1), municipality_files=True)] == [
-        "pptx",
-        "xlsx",
-        "pdf",
-        "municipalities",
-    ]
-    assert [p.kind for p in render_parts(_work(("pptx",), profiles=0), municipality_files=False)] == ["pptx"]
+    first, second = plan_parts(_work(("pptx",), profiles=1), {}, municipality_files=True)
+    assert [p.kind for p in first] == ["xlsx"]
+    assert [p.kind for p in second] == ["pptx", "pdf", "municipalities"]
+    first, second = plan_parts(_work(("xlsx",), profiles=0), {}, municipality_files=False)
+    assert ([p.kind for p in first], second) == (["xlsx"], [])
 
 
 def test_timings_add_up_over_parts():
