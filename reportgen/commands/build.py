@@ -54,7 +54,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "identical to the PDF; 'editable' writes native PowerPoint charts with their data inside, which can be "
         "restyled and edited in PowerPoint (Edit Data). Default: pptx: charts: in layouts/theme.yaml (pictures)",
     )
-    p.add_argument("--jobs", type=int, default=default_jobs(), help="worker processes (default: number of cores)")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=default_jobs(),
+        help="worker processes (default: number of cores); several counties share them, one county at a time, "
+        "and a single county spreads its charts, deck files and municipality files over them",
+    )
     p.add_argument("--force", action="store_true", help="rebuild even counties that are already finished")
     p.add_argument(
         "--no-municipality-files",
