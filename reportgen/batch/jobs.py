@@ -10,6 +10,7 @@ reported through ``failed`` while the others finish; so is one whose worker died
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import traceback
 from collections.abc import Callable, Sequence
@@ -80,6 +81,26 @@ def run_jobs(
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     if method == "fork":
         before_fork()
+        # Objects made so far stay out of the collector's sight while the pool runs: the
+        # workers' collections then never walk (and so never copy) the pages of the
+        # survey and models they inherited (the gc module's advice for forking).
+        gc.freeze()
+    try:
+        return _in_pool(work, items, state, jobs=jobs, failed=failed, on_result=on_result, method=method)
+    finally:
+        gc.unfreeze()
+
+
+def _in_pool(
+    work: Work[S, T, R],
+    items: Sequence[T],
+    state: S,
+    *,
+    jobs: int,
+    failed: Failed[T, R],
+    on_result: Callable[[R], None],
+    method: str,
+) -> list[R]:
     done: dict[int, R] = {}
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(items)),
