@@ -7,10 +7,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.errors import ReportgenError
 from reportgen.paths import LAYOUTS_DIR
+from reportgen.yaml_data import parse_yaml
 
 #: How the PowerPoint deck may carry its charts (``pptx: charts:`` in theme.yaml,
 #: ``reportgen build --charts``): Matplotlib pictures, or native editable charts.
@@ -72,7 +71,7 @@ def load_theme(path: Path | None = None) -> Theme:
 
 @lru_cache(maxsize=4)
 def _load(path: str) -> Theme:
-    raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    raw = parse_yaml(Path(path).read_text(encoding="utf-8"))
     return Theme(
         width=float(raw["slide"]["width"]),
         height=float(raw["slide"]["height"]),

@@ -18,7 +18,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "reportgen"
 
 #: Modules every layer may use: they hold no figures and draw nothing.
 NEUTRAL = frozenset(
-    {"errors", "paths", "text", "numbers", "measure", "theme", "atomic", "archive", "imprint", "settings"}
+    {"errors", "paths", "text", "numbers", "measure", "theme", "atomic", "archive", "imprint", "settings", "yaml_data"}
 )
 DATA_MODEL = frozenset({"catalog", "register", "survey"})
 #: Libraries that read or write document formats or draw.

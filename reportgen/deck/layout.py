@@ -20,6 +20,7 @@ from reportgen.deck.model import Paragraph
 from reportgen.errors import ReportgenError
 from reportgen.paths import LAYOUTS_DIR
 from reportgen.survey import CATEGORIES, DIMENSIONS, INDIVIDUALS
+from reportgen.yaml_data import parse_yaml
 
 FRONT_KINDS = frozenset({"title", "contents"})
 BACKGROUND_KINDS = frozenset({"text", "catalog_sizes", "catalog_categories", "response_overview", "insights"})
@@ -182,7 +183,7 @@ def demo_label(layouts_dir: Path | None = None) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = parse_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise LayoutError(f"layout file {path} is missing") from None
     except yaml.YAMLError as exc:

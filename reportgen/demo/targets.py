@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from reportgen.paths import DATA_DIR
+from reportgen.yaml_data import parse_yaml
 
 #: Riket's responding units per area (SPEC §9, quoted in the Skåne deck's notes).
 NATIONAL_ANSWERED = {
@@ -141,7 +141,7 @@ class SkaneTargets:
 
 def load_skane(path: Path | None = None) -> SkaneTargets:
     text = (path or DATA_DIR / "calibration" / "skane.yaml").read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = parse_yaml(text)
     areas = {}
     for area, f in data["areas"].items():
         rank = lambda rows: tuple(  # noqa: E731

@@ -7,14 +7,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.paths import LAYOUTS_DIR
+from reportgen.yaml_data import parse_yaml
 
 
 @lru_cache(maxsize=2)
 def _load(path: str) -> dict[str, Any]:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def web_texts(layouts_dir: Path | None = None) -> dict[str, Any]:
