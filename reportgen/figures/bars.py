@@ -20,6 +20,7 @@ from matplotlib.transforms import ScaledTranslation, Transform, blended_transfor
 
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.bar_plan import EDGE, BarPlan, plan_chart
+from reportgen.figures.canvas import axes_at
 from reportgen.figures.legend import draw_legend
 from reportgen.figures.marks import hatch_small_bases, segment_box
 from reportgen.figures.prepare import LINE_STYLES, Context, Prepared, highlight_edges, text_color_on, tick_text
@@ -97,7 +98,7 @@ def draw_bars(fig: Figure, spec: ChartSpec, ctx: Context, direction: Literal["ho
     prep, legend, plan = chart.prep, chart.legend, chart.bars
     d = DIRECTIONS[direction]
     left, bottom, axes_w, axes_h = plan.rect
-    ax = fig.add_axes((left / width, bottom / height, axes_w / width, axes_h / height))
+    ax = axes_at(fig, (left / width, bottom / height, axes_w / width, axes_h / height))
     d.limits(ax, prep.n, plan.value_end)
 
     if prep.stacked:
@@ -118,13 +119,13 @@ def draw_bars(fig: Figure, spec: ChartSpec, ctx: Context, direction: Literal["ho
     if plan.show_values:
         _value_labels(fig, ax, d, spec, prep, ctx, plan)
     axis, set_ticks, spine = d.value_axis(ax)
+    # Set either way: a reused figure (canvas.py) may come from a chart that hid them.
+    axis.set_visible(plan.show_axis)
+    ax.spines[spine].set_visible(plan.show_axis)
     if plan.show_axis:
         texts = [tick_text(spec, prep, t) for t in plan.ticks]
         set_ticks(plan.ticks, texts, fontproperties=fonts.props(), fontsize=tick_size_of(st))
         ax.tick_params(axis="x" if d.horizontal else "y", length=3)
-    else:
-        axis.set_visible(False)
-        ax.spines[spine].set_visible(False)
     if spec.axis_label:
         x, y, room = plan.title_at
         draw_block(

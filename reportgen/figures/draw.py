@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from reportgen.deck.model import ChartSpec, by_chart_kind
 from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_bars
+from reportgen.figures.canvas import blank_figure
 from reportgen.figures.layout import chart_box
 from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import Context, chart_context, context
@@ -48,14 +49,20 @@ def chart_rc(theme: Theme | None = None) -> AbstractContextManager[None]:
     return mpl.rc_context(rc_params(theme, context(theme).style))
 
 
-def build_figure(spec: ChartSpec, theme: Theme | None = None) -> Figure:
+def build_figure(spec: ChartSpec, theme: Theme | None = None, *, reuse: bool = False) -> Figure:
     """The chart as a Matplotlib figure of exactly :func:`chart_box`'s size (not saved).
 
-    Call it, and use the figure, inside :func:`chart_rc`.
+    Call it, and use the figure, inside :func:`chart_rc`. ``reuse=True`` draws on a kept
+    figure of the same shape (``canvas.blank_figure``): cheaper, but the figure is only
+    good until the next chart of that shape is built, so :func:`draw_chart` saves it at once.
     """
     theme = theme or load_theme()
     box = chart_box(spec, theme)
-    fig = Figure(figsize=(box.width, box.height), dpi=72)
+    if reuse:
+        rc = tuple(sorted((k, repr(v)) for k, v in rc_params(theme, context(theme).style).items()))
+        fig = blank_figure(box.width, box.height, (spec.direction, rc))
+    else:
+        fig = Figure(figsize=(box.width, box.height), dpi=72)
     DRAWERS[spec.kind](fig, spec, chart_context(spec, theme), spec.direction)
     return fig
 
@@ -101,7 +108,7 @@ def draw_chart(spec: ChartSpec, theme: Theme | None = None, *, png: bool = True,
     theme = theme or load_theme()
     ctx = context(theme)
     with mpl.rc_context(rc_params(theme, ctx.style)):
-        fig = build_figure(spec, theme)
+        fig = build_figure(spec, theme, reuse=True)
         pdf = figure_pdf(fig)
         vector = figure_svg(fig) if svg else b""
     picture = rasterise(pdf, ctx.style.dpi, ctx.palette.background) if png else b""
