@@ -26,6 +26,7 @@ from reportgen.figures.marks import hatch_small_bases, segment_box
 from reportgen.figures.prepare import LINE_STYLES, Context, Prepared, highlight_edges, text_color_on, tick_text
 from reportgen.figures.rects import add_rects
 from reportgen.figures.series import axis_title, axis_title_size, series_places, tick_size_of
+from reportgen.figures.text_cache import add_text
 from reportgen.figures.textblock import draw_block
 
 
@@ -210,7 +211,8 @@ def _category_labels(fig: Figure, ax: Axes, d: Direction, spec: ChartSpec, plan:
     for i, lines in enumerate(labels.lines):
         bold = i in spec.highlight
         if labels.rotated:
-            ax.text(
+            add_text(
+                ax,
                 i,
                 0.0,
                 lines[0],

@@ -16,6 +16,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
 from reportgen.figures.style import Fonts
+from reportgen.figures.text_cache import add_text
 from reportgen.measure import FontMetrics
 
 
@@ -65,8 +66,16 @@ def draw_block(
     metrics = fonts.metrics(bold)
     for line, base in zip(lines, baselines(len(lines), size, metrics, line_spacing, anchor), strict=True):
         shifted = transform + ScaledTranslation(dx, dy + base, fig.dpi_scale_trans)
-        text = target.text(
-            x, y, line, fontproperties=fonts.props(bold), fontsize=size, va="baseline", transform=shifted, **text_kw
+        text = add_text(
+            target,
+            x,
+            y,
+            line,
+            fontproperties=fonts.props(bold),
+            fontsize=size,
+            va="baseline",
+            transform=shifted,
+            **text_kw,
         )
         drawn.append(text)
     return drawn

@@ -32,7 +32,9 @@ def drawn_texts(fig: Figure) -> list[Drawn]:
     canvas = FigureCanvasAgg(fig)
     canvas.draw()
     renderer = canvas.get_renderer()
-    texts: list[Text] = list(fig.texts)
+    # Chart texts are CachedText artists (figures/text_cache.py): on the figure they sit
+    # among its artists, not in fig.texts.
+    texts: list[Text] = [*fig.texts, *(a for a in fig.artists if isinstance(a, Text))]
     for ax in fig.axes:
         texts += ax.texts
         for axis in (ax.xaxis, ax.yaxis):
