@@ -5,7 +5,9 @@ about 20 ms for a 6-inch chart at 150 dpi, a fifth of a chart's whole cost. Char
 flat colour on white, runs that deflate finds without any filter: no filter (type 0) and
 deflate at level 3 take about 5 ms a chart. The "Up" filter this writer used first gave
 3 % larger files for a Skåne deck's 140 charts and cost a little more (issue 19). The
-pixels are exactly the ones rendered (a lossless format; tests decode and compare).
+deflating is zlib-ng's, not zlib's: a standard zlib stream, for a Skåne deck's 140
+pictures 0.18 s of CPU instead of 0.71 s and 2 % smaller at the same level. The pixels
+are exactly the ones rendered (a lossless format; tests decode and compare).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import struct
 import zlib
 
 import numpy as np
+from zlib_ng import zlib_ng
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LEVEL = 3  # deflate level (see above)
@@ -32,7 +35,7 @@ def encode_rgb(pixels: np.ndarray, dpi: float, level: int = LEVEL) -> bytes:
     rows = np.empty((height, width * 3 + 1), dtype=np.uint8)
     rows[:, 0] = NONE  # each row starts with its filter type
     rows[:, 1:] = pixels.reshape(height, width * 3)
-    deflate = zlib.compressobj(level, zlib.DEFLATED, 15, 9)
+    deflate = zlib_ng.compressobj(level, zlib_ng.DEFLATED, 15, 9)
     per_metre = int(dpi / 0.0254 + 0.5)  # as Pillow writes it
     return b"".join(
         (
