@@ -26,8 +26,8 @@ from typing import Any
 import matplotlib as mpl
 from matplotlib.text import Text
 
-#: Kept layouts at most (a deck needs about 1,000; a national batch a few thousand).
-KEPT = 20_000
+#: Kept layouts at most (a county deck needs about 1,000), the oldest dropped first.
+KEPT = 10_000
 
 #: The rc settings the measurement depends on (font hinting, core fonts, math, TeX).
 RC_KEYS = ("text.hinting", "text.hinting_factor", "text.usetex", "text.parse_math", "pdf.use14corefonts", "ps.useafm")
