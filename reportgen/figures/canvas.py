@@ -1,13 +1,14 @@
 """Blank figures kept per chart shape, so a deck's charts do not each build a new one.
 
-A new ``Figure`` with its ``Axes`` costs about 6 ms before anything is drawn (the axes
+A new ``Figure`` with its ``Axes`` costs about 5 ms before anything is drawn (the axes
 make their spines, axis objects, title texts and ticks), a tenth of a chart. The 140
 charts of a county deck come in half a dozen sizes, so :func:`blank_figure` keeps one
 figure per size, direction and rc settings and hands it back emptied: every artist a
 chart added is removed, and the drawer sets the axes' position, limits and ticks again
 (``bars.draw_bars`` calls the same setters for every chart of a direction). A chart
 drawn on a reused figure is the same PDF, byte for byte, as one drawn on a new figure
-(tests/figures/test_canvas.py draws the deck's charts in two orders and compares).
+(tests/figures/test_canvas.py draws charts that hide and show their value axis in two
+orders and compares; all 173 charts of the Skåne deck and its profiles were checked so).
 
 The figures are this process's own: each worker of a batch has its own cache.
 """
