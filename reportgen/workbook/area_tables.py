@@ -96,14 +96,19 @@ def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[li
     return columns, cells
 
 
-def scope_answers(survey: Survey, scope: Scope, units: Collection[str] | None = None) -> pd.DataFrame:
+def scope_answers(
+    survey: Survey, scope: Scope, units: Collection[str] | None = None, within: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The answer rows of the scope's units, or of only ``units`` of them (cut once; each
     area then cuts this): a workbook for one municipality shows no other unit's answers,
-    so the tables of its areas are made from its own rows alone."""
+    so the tables of its areas are made from its own rows alone. ``within`` (rows of the
+    survey's answers that hold all of these, such as the scope's) is cut instead of the
+    whole survey: the same rows, in the same order."""
     wanted = survey.register.units_of(scope.code).index
     if units is not None:
         wanted = wanted[wanted.astype(str).isin(list(units))]
-    return survey.answers[survey.answers["respondent_id"].isin(wanted)]
+    rows = survey.answers if within is None else within
+    return rows[rows["respondent_id"].isin(wanted)]
 
 
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:

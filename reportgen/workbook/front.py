@@ -45,6 +45,10 @@ class NoteRefs:
             labels.append(NOTE_LABEL.format(n=self._order.index(key) + 1))
         return " ".join(labels)
 
+    def handed_out(self) -> tuple[str, ...]:
+        """The keys numbered so far, in their order: what decides the next labels."""
+        return tuple(self._order)
+
     def rows(self) -> list[tuple[str, str]]:
         return [(NOTE_LABEL.format(n=n), self._texts[key]) for n, key in enumerate(self._order, start=1)]
 
