@@ -114,14 +114,19 @@ def scope_answers(
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
     """Each unit's readable answer per insats (rows catalog order, columns ``units``);
     ``[x]`` where the question is blank, ``[w]`` in the column of a unit that has not
-    started the area. ``rows`` comes from ``responding_answers``."""
-    grid = rows.pivot(index="insats_id", columns="respondent_id", values="offered")
-    grid = grid.reindex(index=tables.insatser.index, columns=units.index)
-    blanks = [texts.NOT_AVAILABLE if s in RESPONDING else texts.AREA_NOT_ANSWERED for s in units["status"]]
+    started the area. ``rows`` comes from ``responding_answers`` (one row per pair).
+
+    A lookup per (insats, unit) rather than a pandas pivot: a municipality's own
+    workbook has one column, where the pivot's fixed cost was most of the time (issue 19)."""
+    offered = dict(zip(zip(rows["insats_id"], rows["respondent_id"], strict=True), rows["offered"], strict=True))
+    columns = [
+        (rid, texts.NOT_AVAILABLE if status in RESPONDING else texts.AREA_NOT_ANSWERED)
+        for rid, status in zip(units.index, units["status"], strict=True)
+    ]
     words = texts.OFFERED_SHORT
     return [
-        [words.get(code, blank) for code, blank in zip(row, blanks, strict=True)]
-        for row in grid.to_numpy(dtype=object).tolist()
+        [words.get(offered.get((iid, rid)), blank) for rid, blank in columns]  # type: ignore[arg-type]
+        for iid in tables.insatser.index
     ]
 
 
