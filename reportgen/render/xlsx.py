@@ -17,7 +17,9 @@ Why XlsxWriter rather than openpyxl (issue 5 item 2):
 XlsxWriter has no document *language* property, so it is added to ``docProps/core.xml``
 (``dc:language``, where Excel shows and openpyxl reads it) after writing, by rewriting
 that one part of the zip — through the one zip writer (``reportgen.archive``), which also
-stamps every member with the build time instead of XlsxWriter's 1980-01-01 (issue 18).
+stamps every member with the build time instead of XlsxWriter's 1980-01-01 (issue 18)
+and deflates it: XlsxWriter writes its package stored (``render.xlsx_package``), so no
+member is deflated twice (issue 19).
 
 Every sheet is set up for reading and printing (issue 16): on a data sheet the panes are
 frozen below the table's header row and right of its key columns, and printing is A4
@@ -34,6 +36,7 @@ column kind and sizes columns from the text they hold.
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -45,6 +48,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from reportgen.archive import restamp
 from reportgen.imprint import PRODUCER, zip_time
+from reportgen.render.xlsx_package import stored_package
 from reportgen.workbook.model import Column, Sheet, TableData, Workbook
 
 #: Column widths in Excel character units.
@@ -116,7 +120,8 @@ def render_xlsx(workbook: Workbook, path: Path) -> None:
     formats = _Formats(book)
     for sheet in workbook.sheets:
         _write_sheet(book.add_worksheet(sheet.name), sheet, formats)
-    book.close()
+    with stored_package():  # deflated once, by the restamp below
+        book.close()
     created = workbook.properties.created
     Path(path).write_bytes(_with_language(buffer.getvalue(), workbook.properties.language, created))
 
@@ -270,4 +275,5 @@ def _with_language(data: bytes, language: str, created: datetime | None) -> byte
 
     when = None if created is None else zip_time(created)
     # Level 1: the parts are repetitive XML, so it costs ~10 % in size and saves ~0.1 s.
-    return restamp(data, when, replace={_CORE: add_language, _APP: name_the_tool}, compresslevel=1)
+    replace = {_CORE: add_language, _APP: name_the_tool}
+    return restamp(data, when, replace=replace, compresslevel=1, compression=zipfile.ZIP_DEFLATED)
