@@ -100,13 +100,14 @@ def build_workbook(
     who = _who(ctx)
     data = _chart_sheets(ctx) + _area_sheets(ctx, tables)
     # The cover's texts refer to no note; they name the shorthand the notes sheet explains.
-    cover = _cover(ctx, who, front.shorthand_used(texts.SHORTHAND, data))
+    marks = front.shorthand_used(texts.SHORTHAND, data)
+    cover = _cover(ctx, who, marks)
     return assemble(
         title=f"Socialtjänstens insatser 2016–2020 – {who}",
         subject=f"{texts.SURVEY}: svar per insats och kommun, {who}",
         keywords="socialtjänst, insatser, kartläggning, " + who,
         cover=cover,
-        notes=front.notes_sheet(ctx.notes, texts.SHORTHAND, data),
+        notes=front.notes_sheet(ctx.notes, texts.SHORTHAND, data, marks),
         data=data,
         cover_entry=f"Om arbetsboken: vad den innehåller, {who} och enkäten",
         notes_entry="Noter: svarskoder, beräkningar, tecken och förkortningar",

@@ -85,10 +85,16 @@ def shorthand_used(shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sh
     return [mark for mark, _ in shorthand if mark in used]
 
 
-def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> Sheet:
-    """The notes referred to, then each shorthand that some table of ``data`` holds. The
+def notes_sheet(
+    notes: NoteRefs,
+    shorthand: Sequence[tuple[str, str]],
+    data: Sequence[tuple[Sheet, str]],
+    used: Sequence[str] | None = None,
+) -> Sheet:
+    """The notes referred to, then each shorthand that some table of ``data`` holds
+    (``used``: ``shorthand_used`` of them, when the caller has it already). The
     synthetic label needs no note: it heads the cover and ends every data sheet."""
-    used = shorthand_used(shorthand, data)
+    used = shorthand_used(shorthand, data) if used is None else used
     rows = [*notes.rows(), *((mark, text) for mark, text in shorthand if mark in used)]
     table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
     description = (
