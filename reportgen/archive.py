@@ -49,10 +49,11 @@ def restamp(
     *,
     replace: Mapping[str, Callable[[bytes], bytes]] | None = None,
     compresslevel: int | None = None,
+    compression: int | None = None,
 ) -> bytes:
-    """The package ``data`` rewritten member by member, order and compression kept, each
-    at ``date_time`` (None keeps the member's own); ``replace`` rewrites named parts
-    (document properties the writing library cannot set)."""
+    """The package ``data`` rewritten member by member, order kept, each at ``date_time``
+    (None keeps the member's own) and with ``compression`` (None keeps each member's);
+    ``replace`` rewrites named parts (document properties the writing library cannot set)."""
     replace = replace or {}
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
@@ -60,6 +61,8 @@ def restamp(
             part = source.read(old.filename)
             if old.filename in replace:
                 part = replace[old.filename](part)
-            info = _info(old.filename, date_time or old.date_time, old.compress_type)
+            info = _info(
+                old.filename, date_time or old.date_time, old.compress_type if compression is None else compression
+            )
             target.writestr(info, part, compresslevel=compresslevel)
     return out.getvalue()

@@ -21,6 +21,7 @@ from reportgen.imprint import Imprint
 from reportgen.metrics.model import ScopeMetrics
 from reportgen.metrics.profile import UnitProfile, unit_profiles
 from reportgen.municipality.profile_deck import build_profile_deck
+from reportgen.workbook.scope_cache import ScopeCache
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,16 @@ def write_profile(drawn: DrawnProfile, path: Path) -> Path:
 
 
 def write_own_workbook(
-    ctx: SharedContext, county: ScopeMetrics, respondent_id: str, path: Path, layouts: Layouts | None = None
+    ctx: SharedContext,
+    county: ScopeMetrics,
+    respondent_id: str,
+    path: Path,
+    layouts: Layouts | None = None,
+    cache: ScopeCache | None = None,
 ) -> Path:
-    """The unit's own answers: the county workbook's builder, kept to this one unit."""
+    """The unit's own answers: the county workbook's builder, kept to this one unit.
+    ``cache`` (one per county, with the same ``layouts`` each time) keeps the sheets and
+    columns that are the county's, so the next unit's workbook does not build them again."""
     from reportgen.render.xlsx import render_xlsx
     from reportgen.workbook.builder import build_workbook
 
@@ -88,6 +96,7 @@ def write_own_workbook(
         units=[respondent_id],
         layouts=layouts,
         catalog=ctx.catalog,
+        cache=cache,
     )
     with atomic_output(path, check_file) as tmp:
         render_xlsx(workbook, tmp)

@@ -29,6 +29,7 @@ from reportgen.batch.context import SharedContext
 from reportgen.batch.naming import MUNICIPALITY_DIR, deck_name, own_workbook_name, profile_name, workbook_name
 from reportgen.figures.art import ChartArt
 from reportgen.metrics.model import ScopeMetrics
+from reportgen.workbook.scope_cache import ScopeCache
 
 if TYPE_CHECKING:
     from reportgen.batch.municipality import DrawnProfile
@@ -91,6 +92,8 @@ class ScopeWork:
     layouts: Layouts  # read once for every workbook of the scope
     profiles: tuple[UnitProfile, ...] = ()
     charts: Mapping[str, ChartArt] = field(default_factory=dict)
+    #: The sheets and columns every workbook of the scope shares, made once per process.
+    workbooks: ScopeCache = field(default_factory=ScopeCache)
 
     @property
     def web(self) -> bool:
@@ -194,6 +197,7 @@ def _xlsx(work: ScopeWork, part: Part, out: PartResult) -> None:
             counties=work.counties,
             layouts=work.layouts,
             catalog=ctx.catalog,
+            cache=work.workbooks,
         )
         path = work.folder / workbook_name(work.metrics.scope.slug)
         out.files.append(write_checked(path, lambda p: render_xlsx(workbook, p)))
@@ -210,7 +214,9 @@ def _municipalities(work: ScopeWork, part: Part, out: PartResult) -> None:
             drawn = draw_profile(ctx, work.profiles[int(position)], svg=work.web)
             out.files.append(write_profile(drawn, target / profile_name(drawn.respondent_id, drawn.name)))
             own = target / own_workbook_name(drawn.respondent_id, drawn.name)
-            out.files.append(write_own_workbook(ctx, work.metrics, drawn.respondent_id, own, work.layouts))
+            out.files.append(
+                write_own_workbook(ctx, work.metrics, drawn.respondent_id, own, work.layouts, work.workbooks)
+            )
             if work.web:  # the web edition's profile pages are rendered with the deck's
                 out.profiles.append(drawn)
 

@@ -96,27 +96,37 @@ def county_share_columns(per_county: list[tuple[Scope, AreaTables]]) -> tuple[li
     return columns, cells
 
 
-def scope_answers(survey: Survey, scope: Scope, units: Collection[str] | None = None) -> pd.DataFrame:
+def scope_answers(
+    survey: Survey, scope: Scope, units: Collection[str] | None = None, within: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The answer rows of the scope's units, or of only ``units`` of them (cut once; each
     area then cuts this): a workbook for one municipality shows no other unit's answers,
-    so the tables of its areas are made from its own rows alone."""
+    so the tables of its areas are made from its own rows alone. ``within`` (rows of the
+    survey's answers that hold all of these, such as the scope's) is cut instead of the
+    whole survey: the same rows, in the same order."""
     wanted = survey.register.units_of(scope.code).index
     if units is not None:
         wanted = wanted[wanted.astype(str).isin(list(units))]
-    return survey.answers[survey.answers["respondent_id"].isin(wanted)]
+    rows = survey.answers if within is None else within
+    return rows[rows["respondent_id"].isin(wanted)]
 
 
 def answer_columns(rows: pd.DataFrame, tables: AreaTables, units: pd.DataFrame) -> list[list[Cell]]:
     """Each unit's readable answer per insats (rows catalog order, columns ``units``);
     ``[x]`` where the question is blank, ``[w]`` in the column of a unit that has not
-    started the area. ``rows`` comes from ``responding_answers``."""
-    grid = rows.pivot(index="insats_id", columns="respondent_id", values="offered")
-    grid = grid.reindex(index=tables.insatser.index, columns=units.index)
-    blanks = [texts.NOT_AVAILABLE if s in RESPONDING else texts.AREA_NOT_ANSWERED for s in units["status"]]
+    started the area. ``rows`` comes from ``responding_answers`` (one row per pair).
+
+    A lookup per (insats, unit) rather than a pandas pivot: a municipality's own
+    workbook has one column, where the pivot's fixed cost was most of the time (issue 19)."""
+    offered = dict(zip(zip(rows["insats_id"], rows["respondent_id"], strict=True), rows["offered"], strict=True))
+    columns = [
+        (rid, texts.NOT_AVAILABLE if status in RESPONDING else texts.AREA_NOT_ANSWERED)
+        for rid, status in zip(units.index, units["status"], strict=True)
+    ]
     words = texts.OFFERED_SHORT
     return [
-        [words.get(code, blank) for code, blank in zip(row, blanks, strict=True)]
-        for row in grid.to_numpy(dtype=object).tolist()
+        [words.get(offered.get((iid, rid)), blank) for rid, blank in columns]  # type: ignore[arg-type]
+        for iid in tables.insatser.index
     ]
 
 

@@ -45,7 +45,8 @@ from reportgen.workbook.area_tables import (
 )
 from reportgen.workbook.context import BuildContext, table_name
 from reportgen.workbook.front import assemble, clean_sheet_name
-from reportgen.workbook.model import SHEET_NAME_LIMIT, Column, Sheet, TableData, Workbook
+from reportgen.workbook.model import SHEET_NAME_LIMIT, Cell, Column, Sheet, TableData, Workbook
+from reportgen.workbook.scope_cache import ScopeCache
 from reportgen.workbook.summary_tables import catalog_sheet, groups_sheet, offer_sheet, response_sheet, wish_sheet
 from reportgen.workbook.unit_tables import counties_sheet, dimension_sheet, individuals_sheet, units_sheet
 
@@ -63,11 +64,14 @@ def build_workbook(
     units: Collection[str] | None = None,
     layouts: Layouts | None = None,
     catalog: CatalogFigures | None = None,
+    cache: ScopeCache | None = None,
 ) -> Workbook:
     """The workbook model of ``scope``. ``tables`` (prepared once per run) and the
     metrics avoid recomputing; ``imprint`` gives the run's build time and author (SPEC §10);
     ``units`` (respondent ids of the county) limits the municipalities shown; ``catalog``
-    is the run's catalog figures (computed here when not given)."""
+    is the run's catalog figures (computed here when not given); ``cache`` keeps what
+    does not depend on ``units`` for the scope's next workbook (``workbook.scope_cache``:
+    pass the same inputs, ``layouts`` included, to every build that shares it)."""
     tables = tables or SurveyTables.prepare(survey)
     if national is None:
         national = compute_scope(survey, RIKET, tables=tables)
@@ -77,28 +81,33 @@ def build_workbook(
     wanted = None if units is None else frozenset(str(u) for u in units)
     if wanted is not None:
         _check_units(survey, scope, wanted)
+    layouts = layouts or load_layouts()
+    if cache is not None:
+        cache.bind(survey, tables, scope, metrics, national, counties or None, layouts, synthetic, catalog)
     ctx = BuildContext(
         survey=survey,
         metrics=metrics,
         national=national,
-        data=tables.select(scope),
-        layouts=layouts or load_layouts(),
+        data=tables.select(scope) if cache is None else cache.value("data", lambda: tables.select(scope)),
+        layouts=layouts,
         notes=front.NoteRefs(texts.NOTES),
         synthetic=synthetic,
         counties=counties or (),
         units=wanted,
         catalog=catalog,
+        cache=cache,
     )
     who = _who(ctx)
     data = _chart_sheets(ctx) + _area_sheets(ctx, tables)
     # The cover's texts refer to no note; they name the shorthand the notes sheet explains.
-    cover = _cover(ctx, who, front.shorthand_used(texts.SHORTHAND, data))
+    marks = front.shorthand_used(texts.SHORTHAND, data)
+    cover = _cover(ctx, who, marks)
     return assemble(
         title=f"Socialtjänstens insatser 2016–2020 – {who}",
         subject=f"{texts.SURVEY}: svar per insats och kommun, {who}",
         keywords="socialtjänst, insatser, kartläggning, " + who,
         cover=cover,
-        notes=front.notes_sheet(ctx.notes, texts.SHORTHAND, data),
+        notes=front.notes_sheet(ctx.notes, texts.SHORTHAND, data, marks),
         data=data,
         cover_entry=f"Om arbetsboken: vad den innehåller, {who} och enkäten",
         notes_entry="Noter: svarskoder, beräkningar, tecken och förkortningar",
@@ -132,16 +141,22 @@ def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
     # Built in workbook order, so the notes are numbered in the order a reader meets them.
     unit = "län" if ctx.national_scope else "kommun"
     sheets = [
-        (catalog_sheet(ctx), "De kartlagda insatserna per område och kategori (rapportens bakgrund)"),
-        (response_sheet(ctx), "Svarsfrekvens och svarsstatus per område"),
-        (offer_sheet(ctx), "Insatsutbud per område: medelvärde, lägsta, högsta, ytterligare insatser"),
+        (
+            ctx.shared_sheet(texts.CATALOG_SHEET, catalog_sheet),
+            "De kartlagda insatserna per område och kategori (rapportens bakgrund)",
+        ),
+        (ctx.shared_sheet(texts.RESPONSE_SHEET, response_sheet), "Svarsfrekvens och svarsstatus per område"),
+        (
+            ctx.shared_sheet(texts.OFFER_SHEET, offer_sheet),
+            "Insatsutbud per område: medelvärde, lägsta, högsta, ytterligare insatser",
+        ),
         (
             counties_sheet(ctx) if ctx.national_scope else units_sheet(ctx),
             f"Per {unit} och område: svarsstatus, antal erbjudna insatser och svaren om "
             "ytterligare insatser och insatser utan biståndsbeslut",
         ),
         (
-            groups_sheet(ctx),
+            ctx.shared_sheet(texts.GROUPS_SHEET, groups_sheet),
             "Per huvudgrupp: genomsnittligt antal erbjudna insatser och vilja att ge insatser utan biståndsbeslut",
         ),
     ]
@@ -149,15 +164,22 @@ def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
         spec = ctx.layouts.dimensions[dimension]
         words = " / ".join(spec.categories.values())
         sheets.append((dimension_sheet(ctx, dimension), f"{spec.total_caption} ({words}) per {unit} och huvudgrupp"))
-    sheets.append((individuals_sheet(ctx), "Antal individer som tagit del av insatserna, per kategori"))
-    sheets.append((wish_sheet(ctx), "Vilja att ge insatser utan biståndsbeslut per område"))
+    sheets.append(
+        (
+            ctx.shared_sheet(texts.INDIVIDUALS_SHEET, individuals_sheet),
+            "Antal individer som tagit del av insatserna, per kategori",
+        )
+    )
+    sheets.append(
+        (ctx.shared_sheet(texts.WISH_SHEET, wish_sheet), "Vilja att ge insatser utan biståndsbeslut per område")
+    )
     return sheets
 
 
 def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, str]]:
-    survey, scope = ctx.survey, ctx.metrics.scope
+    scope = ctx.metrics.scope
     per_county = _per_county(ctx, tables) if scope.is_national else None
-    answers = None if scope.is_national else scope_answers(survey, scope, ctx.units)
+    answers = None if scope.is_national else _answers(ctx)
     names = _SheetNames()
     sheets: list[tuple[Sheet, str]] = []
     for area, area_tables in ctx.data.areas.items():
@@ -175,6 +197,15 @@ def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, s
                     (follow_up, f"{texts.area_title(area)}: följdfrågorna för varje kommun och erbjuden insats")
                 )
     return sheets
+
+
+def _answers(ctx: BuildContext) -> pd.DataFrame:
+    """The answer rows of the units shown, cut from the scope's (cut once per cache)."""
+    scope = ctx.metrics.scope
+    if ctx.cache is None:
+        return scope_answers(ctx.survey, scope, ctx.units)
+    rows = ctx.shared("answers", lambda: scope_answers(ctx.survey, scope))
+    return rows if ctx.units is None else scope_answers(ctx.survey, scope, ctx.units, rows)
 
 
 def _per_county(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
@@ -223,19 +254,17 @@ def _area_sheet(
     scope, notes = ctx.metrics.scope, ctx.notes
     area = texts.area_title(tables.area)
     columns: list[Column] = list(INSATS_COLUMNS)
-    rows = insats_columns(tables)
     share_note = notes.ref("share")  # numbered first: it comes first in the description
+    scope_columns, scope_rows = ctx.shared(f"insatser {tables.area}", lambda: _scope_columns(scope, tables, national))
+    columns.extend(scope_columns)
+    rows = [list(row) for row in scope_rows]
     blocks = []
-    if not scope.is_national:
-        blocks.append(share_columns(tables, "länet"))
-    blocks.append(share_columns(national, "riket"))
     if per_county is not None:
         blocks.append(county_share_columns(per_county))
         who = f"en kolumn per län med andelen kommuner i länet som erbjuder insatsen {notes.ref('county_columns')}"
     elif answers is not None:
         units = ctx.unit_order(tables.area)
-        taken = [c.name for c in columns] + [c.name for block in blocks for c in block[0]]
-        headers = unit_headers(units, taken)
+        headers = unit_headers(units, [c.name for c in columns])
         blocks.append(([Column(h, group="unit") for h in headers], answer_columns(answers, tables, units)))
         one = "en kolumn med kommunens svar" if ctx.units is not None else "en kolumn per kommun med kommunens svar"
         who = f"{one} {notes.ref('offered', 'local')}"
@@ -252,6 +281,21 @@ def _area_sheet(
     title = f"{area}: insatser som erbjudits 2016–2020, {scope.name}"
     table = TableData(table_name("insatser", tables.area), tuple(columns), tuple(tuple(r) for r in rows), title)
     return ctx.sheet(names.take(clean_sheet_name(area)), title, description, table)
+
+
+def _scope_columns(
+    scope: Scope, tables: AreaTables, national: AreaTables
+) -> tuple[tuple[Column, ...], tuple[tuple[Cell, ...], ...]]:
+    """The columns of an area sheet that every workbook of the scope shows: the insats,
+    then the shares of the county (not in Riket's) and of Riket."""
+    rows = insats_columns(tables)
+    columns: list[Column] = []
+    blocks = [] if scope.is_national else [share_columns(tables, "länet")]
+    for block_columns, block_rows in [*blocks, share_columns(national, "riket")]:
+        columns.extend(block_columns)
+        for row, extra in zip(rows, block_rows, strict=True):
+            row.extend(extra)
+    return tuple(columns), tuple(tuple(row) for row in rows)
 
 
 def _follow_up_sheet(ctx: BuildContext, answers: pd.DataFrame, tables: AreaTables, names: _SheetNames) -> Sheet | None:

@@ -5,8 +5,9 @@ optional filter on units (a workbook for one municipality, issue 16)."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 import pandas as pd
 
@@ -20,6 +21,9 @@ from reportgen.text import slugify
 from reportgen.workbook import texts
 from reportgen.workbook.front import NoteRefs, data_footer
 from reportgen.workbook.model import Cell, Sheet, TableData
+from reportgen.workbook.scope_cache import ScopeCache
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -27,7 +31,8 @@ class BuildContext:
     """``metrics`` / ``national`` are the figures the deck shows (``national`` is
     ``metrics`` itself for Riket); ``data`` the scope's coded tables; ``counties`` the
     counties' metrics (Riket's workbook only); ``units`` the respondent ids whose own
-    rows and columns the workbook holds (None: every unit of the scope)."""
+    rows and columns the workbook holds (None: every unit of the scope); ``cache`` the
+    parts shared by the scope's workbooks (``workbook.scope_cache``), None to build all."""
 
     survey: Survey
     metrics: ScopeMetrics
@@ -39,6 +44,7 @@ class BuildContext:
     counties: Sequence[ScopeMetrics] = ()
     units: frozenset[str] | None = None
     catalog: CatalogFigures | None = None  # the run's catalog figures (the deck's); None: computed here
+    cache: ScopeCache | None = None
     _unit_orders: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)  # by area, made once
 
     @property
@@ -64,6 +70,16 @@ class BuildContext:
             )
             self._unit_orders[area] = units.loc[keys]
         return self._unit_orders[area]
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """A part that does not depend on ``units``: from the cache when there is one."""
+        return build() if self.cache is None else self.cache.value(key, build)
+
+    def shared_sheet(self, name: str, build: Callable[[BuildContext], Sheet]) -> Sheet:
+        """A sheet that does not depend on ``units``, its notes handed out either way."""
+        if self.cache is None:
+            return build(self)
+        return self.cache.sheet(name, self.notes, lambda: build(self))
 
     def footer(self) -> tuple[str, ...]:
         return data_footer(self.synthetic)

@@ -45,6 +45,10 @@ class NoteRefs:
             labels.append(NOTE_LABEL.format(n=self._order.index(key) + 1))
         return " ".join(labels)
 
+    def handed_out(self) -> tuple[str, ...]:
+        """The keys numbered so far, in their order: what decides the next labels."""
+        return tuple(self._order)
+
     def rows(self) -> list[tuple[str, str]]:
         return [(NOTE_LABEL.format(n=n), self._texts[key]) for n, key in enumerate(self._order, start=1)]
 
@@ -81,10 +85,16 @@ def shorthand_used(shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sh
     return [mark for mark, _ in shorthand if mark in used]
 
 
-def notes_sheet(notes: NoteRefs, shorthand: Sequence[tuple[str, str]], data: Sequence[tuple[Sheet, str]]) -> Sheet:
-    """The notes referred to, then each shorthand that some table of ``data`` holds. The
+def notes_sheet(
+    notes: NoteRefs,
+    shorthand: Sequence[tuple[str, str]],
+    data: Sequence[tuple[Sheet, str]],
+    used: Sequence[str] | None = None,
+) -> Sheet:
+    """The notes referred to, then each shorthand that some table of ``data`` holds
+    (``used``: ``shorthand_used`` of them, when the caller has it already). The
     synthetic label needs no note: it heads the cover and ends every data sheet."""
-    used = shorthand_used(shorthand, data)
+    used = shorthand_used(shorthand, data) if used is None else used
     rows = [*notes.rows(), *((mark, text) for mark, text in shorthand if mark in used)]
     table = TableData("noter", (Column("Not"), Column("Förklaring")), tuple(rows), "Noter och förkortningar")
     description = (

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from reportgen.metrics.model import CategoryShares, Dimension, RespondentCount
+from reportgen.metrics.scope import AreaTables
 from reportgen.metrics.units import UnitAnswers, unit_answers
 from reportgen.survey import CATEGORIES, DIMENSIONS, INDIVIDUALS, RESPONDING
 from reportgen.text import capital
@@ -50,7 +51,7 @@ def units_sheet(ctx: BuildContext) -> Sheet:
     rows: list[tuple[Cell, ...]] = []
     for area, m in ctx.metrics.areas.items():
         counts = {r.respondent_id: r for r in m.offer.per_respondent}
-        answers = {a.respondent_id: a for a in unit_answers(ctx.data.areas[area])}
+        answers = ctx.shared(f"unit answers {area}", lambda tables=ctx.data.areas[area]: _by_unit(tables))
         groups = dict(
             zip(ctx.data.areas[area].groups["huvudgrupp_id"], ctx.data.areas[area].groups["huvudgrupp"], strict=True)
         )
@@ -78,6 +79,10 @@ def units_sheet(ctx: BuildContext) -> Sheet:
     )
     table = TableData("kommuner", columns, tuple(rows), title, key_columns=1)
     return ctx.sheet(texts.UNITS_SHEET, title, description, table)
+
+
+def _by_unit(tables: AreaTables) -> dict[str, UnitAnswers]:
+    return {a.respondent_id: a for a in unit_answers(tables)}
 
 
 def _offer_cells(unit: UnitAnswers, count: RespondentCount | None) -> tuple[Cell, Cell]:

@@ -182,3 +182,18 @@ def test_language_is_written_once(written: Path) -> None:
     with zipfile.ZipFile(written) as package:
         core = package.read("docProps/core.xml").decode("utf-8")
     assert re.findall(r"<dc:language>([^<]*)</dc:language>", core) == ["sv-SE"]
+
+
+def test_writing_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    render_xlsx(model(), tmp_path / "a.xlsx")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        render_xlsx(model(), tmp_path / "b.xlsx")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
