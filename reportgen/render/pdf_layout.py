@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -22,6 +21,7 @@ from reportlab.platypus import TableStyle
 from reportgen.deck.model import Table
 from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT, table_caption_regions
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.render.pdf_text import plain_paragraph
 from reportgen.text import shorten_rows
 from reportgen.theme import Theme, load_theme
 
@@ -142,12 +142,12 @@ def build_table(
     w: float,
     render_cb: Any = None,
 ) -> RLTable:
-    """Cells as Paragraphs (long names wrap in their column), text escaped."""
+    """Cells as plain-text Paragraphs (long names wrap in their column)."""
     aligns = [ALIGN[a] for a in block.align]
     head_styles = [paragraph_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
     body_styles = [paragraph_style(theme, fonts, size, align=a) for a in aligns]
-    head = [RLParagraph(escape(c), s) for c, s in zip(block.header, head_styles, strict=True)]
-    body = [[RLParagraph(escape(c), s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
+    head = [plain_paragraph(c, s) for c, s in zip(block.header, head_styles, strict=True)]
+    body = [[plain_paragraph(c, s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
     return RLTable(
         [head, *body],
         colWidths=[f * w for f in block.widths],

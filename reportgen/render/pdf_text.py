@@ -1,0 +1,86 @@
+"""Plain-text paragraphs for the PDF renderers, without reportlab's markup parser.
+
+Nearly every paragraph of a deck is plain text — a table cell, a title, a note — and
+reportlab parses each one as markup (``paraparser`` on top of ``html.parser``) and then
+wraps it again every time a table or the fit search asks for its height. Both cost more
+than drawing it (issue 19). :class:`PlainParagraph` is a reportlab ``Paragraph`` built
+from the fragment the parser would have made (one fragment per style, cloned with the
+text), and it remembers its line breaks per width, shared between paragraphs of the same
+text and style. What it draws is byte for byte what ``Paragraph(escape(text), style)``
+draws; a text the parser would have split into several fragments (one with ``&``, ``<``
+or ``>``) or would have emptied gets the parser after all (:func:`plain_paragraph`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+#: Characters the parser turns into fragments of their own (entities, tags).
+_MARKUP = frozenset("&<>")
+#: What ``wrap`` sets on a paragraph; restored together from the shared memo.
+_WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_splitLongWordCount", "_hyphenations")
+#: Entries kept before the memos start again: a county deck needs a few thousand, and a
+#: batch of counties must not grow without bound.
+MEMO_LIMIT = 20_000
+
+_templates: dict[tuple[Any, ...], Any] = {}
+_wraps: dict[tuple[Any, ...], dict[str, Any]] = {}
+
+
+def style_key(style: ParagraphStyle) -> tuple[Any, ...]:
+    """Every attribute of ``style`` (reportlab keeps them all on the instance): two
+    styles with the same key parse, wrap and draw a text the same way."""
+    return tuple(style.__dict__.items())
+
+
+def plain_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> RLParagraph:
+    """``text`` (plain, not markup) as a paragraph: the same as
+    ``Paragraph(escape(text), style, bulletText=bullet)``, only cheaper."""
+    if _MARKUP.isdisjoint(text):
+        clean = cleanBlockQuotedText(text)
+        if clean:
+            return PlainParagraph(clean, style, bullet)
+    return RLParagraph(escape(text), style, bulletText=bullet)
+
+
+class PlainParagraph(RLParagraph):
+    """A paragraph of one plain-text fragment whose line breaks are worked out once per
+    width (reportlab's ``wrap`` depends on the width only, not on the height offered).
+
+    Make it through :func:`plain_paragraph`, which checks that ``text`` is what the
+    parser would leave as one fragment.
+    """
+
+    def __init__(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> None:
+        key = style_key(style)
+        template = _templates.get(key)
+        if template is None:
+            if len(_templates) >= MEMO_LIMIT:
+                _templates.clear()
+            (template,) = RLParagraph("x", style).frags
+            _templates[key] = template
+        self.caseSensitive = 1
+        self.encoding = "utf8"
+        frag = template.clone(text=text, link=[], us_lines=[])
+        self._setup(text, style, bullet or getattr(style, "bulletText", None), [frag], None)
+        self._key = (text, self.bulletText, key)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        memo_key = (availWidth, self._key)
+        state = _wraps.get(memo_key)
+        if state is None:
+            width, height = super().wrap(availWidth, availHeight)
+            blpara = getattr(self, "blPara", None)  # none when no room at all
+            if blpara is None or blpara.kind != 0:  # pragma: no cover — one plain fragment breaks simply
+                return width, height
+            if len(_wraps) >= MEMO_LIMIT:
+                _wraps.clear()
+            _wraps[memo_key] = {name: getattr(self, name) for name in _WRAP_STATE if hasattr(self, name)}
+            return width, height
+        self.__dict__.update(state)
+        return self.width, self.height
