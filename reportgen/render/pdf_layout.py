@@ -95,8 +95,16 @@ def fit_table(
     theme: Theme, fonts: PdfFonts, block: Table, w: float, h: float, render_cb: Any = None
 ) -> tuple[RLTable, float]:
     """The table at the largest font size (theme ``table`` down to ``table_min``) that fits
-    ``w`` × ``h`` points, with its height; past the floor, texts are shortened."""
+    ``w`` × ``h`` points, with its height; past the floor, texts are shortened.
+
+    A table :func:`table_fits` has just measured in this region is drawn as measured,
+    not built again (the municipality profile measures each of its lists)."""
     size = block.font_size or theme.sizes["table"]
+    measured = _measured.pop((block, w, h, size, id(theme)), None)
+    if measured is not None and measured[0] is theme:
+        _, table, height, late = measured
+        late.target = render_cb
+        return table, height
     min_size = min(theme.sizes["table_min"], size)
     while True:
         table = build_table(theme, fonts, block, block.rows, size, w, render_cb)
@@ -119,18 +127,48 @@ def fit_table(
     return best, best.wrap(w, h)[1]
 
 
+class _LateCallback:
+    """The render callback of a table measured before its renderer is known: forwards
+    to ``target`` (the renderer's tagging, or nothing) once ``fit_table`` hands it out."""
+
+    def __init__(self) -> None:
+        self.target: Any = None
+
+    def __call__(self, T: RLTable, cmd: str, *args: Any) -> None:
+        if self.target is not None:
+            self.target(T, cmd, *args)
+
+
+#: Tables that fit as measured by ``table_fits``, by block, region, size and theme, until
+#: ``fit_table`` draws them; a few profiles' worth (a profile measures about 15).
+_measured: dict[tuple[Any, ...], tuple[Theme, RLTable, float, _LateCallback]] = {}
+MEASURED_LIMIT = 256
+_fonts: dict[int, tuple[Theme, PdfFonts]] = {}
+
+
 def table_fits(block: Table, theme: Theme | None = None) -> bool:
     """Whether ``block`` fits its region (under its caption) at its own size — the theme's
     table size unless it sets one — so ``fit_table`` draws it unshrunk. A builder that
-    keeps one table size on a page (the municipality profile) takes rows until it does."""
+    keeps one table size on a page (the municipality profile) takes rows until it does;
+    the table that fits is kept for ``fit_table`` to draw."""
     theme = theme or load_theme()
     region = theme.region(block.region)
     if block.caption:
         _, region = table_caption_regions(region, theme)
     w, h = region.width * PT, region.height * PT
     size = block.font_size or theme.sizes["table"]
-    table = build_table(theme, register_fonts(theme), block, block.rows, size, w)
-    return table.wrap(w, h)[1] <= h
+    fonts = _fonts.get(id(theme))
+    if fonts is None or fonts[0] is not theme:
+        fonts = _fonts[id(theme)] = (theme, register_fonts(theme))
+    late = _LateCallback()
+    table = build_table(theme, fonts[1], block, block.rows, size, w, late)
+    height = table.wrap(w, h)[1]
+    if height > h:
+        return False
+    if len(_measured) >= MEASURED_LIMIT:
+        _measured.clear()
+    _measured[(block, w, h, size, id(theme))] = (theme, table, height, late)
+    return True
 
 
 def build_table(

@@ -28,14 +28,27 @@ _WRAP_STATE = ("width", "height", "blPara", "_wrapWidths", "_width_max", "_split
 #: batch of counties must not grow without bound.
 MEMO_LIMIT = 20_000
 
-_templates: dict[tuple[Any, ...], Any] = {}
+_templates: dict[int, Any] = {}  # style serial -> the parser's fragment for that style
 _wraps: dict[tuple[Any, ...], dict[str, Any]] = {}
+_serials: dict[tuple[Any, ...], int] = {}  # a style's attributes -> its serial
+_seen: dict[int, tuple[ParagraphStyle, int]] = {}  # id(style) -> the style and its serial
 
 
-def style_key(style: ParagraphStyle) -> tuple[Any, ...]:
-    """Every attribute of ``style`` (reportlab keeps them all on the instance): two
-    styles with the same key parse, wrap and draw a text the same way."""
-    return tuple(style.__dict__.items())
+def style_serial(style: ParagraphStyle) -> int:
+    """A small number for the value of ``style``: equal for two styles with the same
+    attributes (reportlab keeps them all on the instance), so they share fragments and
+    line breaks. Remembered per style object, because hashing the attributes (colours
+    hash in Python) would cost more than the parse it saves; a style is therefore not
+    to be changed once a paragraph uses it (reportlab's own paragraphs would not notice
+    either)."""
+    seen = _seen.get(id(style))
+    if seen is not None and seen[0] is style:
+        return seen[1]
+    if len(_seen) >= MEMO_LIMIT:
+        _seen.clear()
+    serial = _serials.setdefault(tuple(style.__dict__.items()), len(_serials))
+    _seen[id(style)] = (style, serial)
+    return serial
 
 
 def plain_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None) -> RLParagraph:
@@ -57,21 +70,19 @@ class PlainParagraph(RLParagraph):
     """
 
     def __init__(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> None:
-        key = style_key(style)
-        template = _templates.get(key)
+        serial = style_serial(style)
+        template = _templates.get(serial)
         if template is None:
-            if len(_templates) >= MEMO_LIMIT:
-                _templates.clear()
             (template,) = RLParagraph("x", style).frags
-            _templates[key] = template
+            _templates[serial] = template
         self.caseSensitive = 1
         self.encoding = "utf8"
         frag = template.clone(text=text, link=[], us_lines=[])
         self._setup(text, style, bullet or getattr(style, "bulletText", None), [frag], None)
-        self._key = (text, self.bulletText, key)
+        self._key = (text, self.bulletText, serial)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        memo_key = (availWidth, self._key)
+        memo_key = (availWidth, *self._key)
         state = _wraps.get(memo_key)
         if state is None:
             width, height = super().wrap(availWidth, availHeight)
