@@ -30,6 +30,7 @@ MEMO_LIMIT = 20_000
 
 _templates: dict[int, Any] = {}  # style serial -> the parser's fragment for that style
 _wraps: dict[tuple[Any, ...], dict[str, Any]] = {}
+_cleaned: dict[str, str] = {}  # text -> its whitespace as the parser sees it (numbers repeat)
 _serials: dict[tuple[Any, ...], int] = {}  # a style's attributes -> its serial
 _seen: dict[int, tuple[ParagraphStyle, int]] = {}  # id(style) -> the style and its serial
 
@@ -55,7 +56,11 @@ def plain_paragraph(text: str, style: ParagraphStyle, bullet: str | None = None)
     """``text`` (plain, not markup) as a paragraph: the same as
     ``Paragraph(escape(text), style, bulletText=bullet)``, only cheaper."""
     if _MARKUP.isdisjoint(text):
-        clean = cleanBlockQuotedText(text)
+        clean = _cleaned.get(text)
+        if clean is None:
+            if len(_cleaned) >= MEMO_LIMIT:
+                _cleaned.clear()
+            clean = _cleaned[text] = cleanBlockQuotedText(text)  # what the parser is given
         if clean:
             return PlainParagraph(clean, style, bullet)
     return RLParagraph(escape(text), style, bulletText=bullet)
