@@ -43,7 +43,7 @@ from reportgen.render.geometry import (
     table_caption_regions,
 )
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
-from reportgen.render.pdf_layout import fit_paragraphs, fit_table, paragraph_style
+from reportgen.render.pdf_layout import fit_paragraphs, fit_table, shared_style
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
 from reportgen.render.pdf_text import plain_paragraph
@@ -223,9 +223,7 @@ def _paragraphs(ctx: Ctx, region: Region, items: tuple[Paragraph, ...], base: Lo
         out = []
         for p in items:
             indent = BULLET_INDENT * size * p.level
-            style = paragraph_style(
-                ctx.theme, ctx.fonts, size, bold=p.bold, space_after=PARA_SPACE * size, indent=indent
-            )
+            style = shared_style(ctx.theme, ctx.fonts, size, bold=p.bold, space_after=PARA_SPACE * size, indent=indent)
             bullet = ("•" if p.level == 1 else "–") if p.level else None
             out.append(plain_paragraph(p.text, style, bullet))
         return out
@@ -322,7 +320,7 @@ def _draw(ctx: Ctx, region: Region, text: str, look: Look, *, lines: bool = Fals
     x, y, w, h = ctx.box(region)
 
     def build(size: float) -> list[RLParagraph]:
-        style = paragraph_style(ctx.theme, ctx.fonts, size, bold=look.bold, color=look.color)
+        style = shared_style(ctx.theme, ctx.fonts, size, bold=look.bold, color=look.color)
         if lines:
             return [RLParagraph("<br/>".join(escape(line) for line in text.split("\n")), style)]
         return [plain_paragraph(text, style)]

@@ -55,6 +55,24 @@ def paragraph_style(
     )
 
 
+#: Styles the deck's renderers share, by theme, fonts and look: a deck asks for the same
+#: few thousand times (every cell, every size tried), and a shared style lets its
+#: paragraphs share fragments and line breaks (``pdf_text``).
+_shared: dict[tuple[Any, ...], tuple[Theme, ParagraphStyle]] = {}
+
+
+def shared_style(theme: Theme, fonts: PdfFonts, size: float, **look: Any) -> ParagraphStyle:
+    """``paragraph_style(theme, fonts, size, **look)``, made once and shared: never to be
+    changed (the appendix, which adjusts its styles, makes its own)."""
+    key = (id(theme), fonts, size, *sorted(look.items()))
+    hit = _shared.get(key)
+    if hit is None or hit[0] is not theme:
+        if len(_shared) >= 4096:
+            _shared.clear()
+        hit = _shared[key] = (theme, paragraph_style(theme, fonts, size, **look))
+    return hit[1]
+
+
 def table_style(theme: Theme, fonts: PdfFonts, size: float) -> TableStyle:
     """The deck's table look (header row in the primary colour, striped body, rules, padding),
     public so the result appendix (issue 10) draws its tables the same way."""
@@ -182,8 +200,8 @@ def build_table(
 ) -> RLTable:
     """Cells as plain-text Paragraphs (long names wrap in their column)."""
     aligns = [ALIGN[a] for a in block.align]
-    head_styles = [paragraph_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
-    body_styles = [paragraph_style(theme, fonts, size, align=a) for a in aligns]
+    head_styles = [shared_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
+    body_styles = [shared_style(theme, fonts, size, align=a) for a in aligns]
     head = [plain_paragraph(c, s) for c, s in zip(block.header, head_styles, strict=True)]
     body = [[plain_paragraph(c, s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
     return RLTable(

@@ -74,3 +74,16 @@ def test_a_table_that_does_not_fit_is_not_kept():
     before = len(pdf_layout._measured)
     assert not table_fits(block)
     assert len(pdf_layout._measured) == before
+
+
+def test_renderers_share_one_style_per_look_and_the_appendix_gets_its_own():
+    from reportgen.render.pdf_layout import paragraph_style, shared_style
+
+    theme = load_theme()
+    fonts = register_fonts(theme)
+    cell = shared_style(theme, fonts, 11, bold=True, align=2)
+    assert shared_style(theme, fonts, 11, align=2, bold=True) is cell
+    assert shared_style(theme, fonts, 11, bold=False, align=2) is not cell
+    assert shared_style(theme, fonts, 10.5, bold=True, align=2).fontSize == 10.5
+    own = paragraph_style(theme, fonts, 11, bold=True, align=2)
+    assert own is not cell and own.__dict__ == cell.__dict__
