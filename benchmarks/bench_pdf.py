@@ -6,6 +6,13 @@ per chart slide, so the numbers measure the renderer and its post-pass (which pl
 each distinct chart once, as for a real deck), not Matplotlib.
 
     python benchmarks/bench_pdf.py [--runs 9]
+    PYTHONPATH=. python benchmarks/bench_pdf.py --county "Skåne län" [--runs 9]
+
+With ``--county`` it measures the real thing instead (issue 19): the CPU seconds of the
+county deck's PDF stage (render, check, rename, as ``bench_batch.PdfStage``) and of
+each municipality profile (``build_profile_deck`` with ``table_fits``, then
+``write_profile``), min and median over the runs. ``PYTHONPATH=.`` in a checkout times
+that checkout's code (else the installed one); run it for two checkouts to compare.
 """
 
 from __future__ import annotations
@@ -135,10 +142,65 @@ def measure(deck: Deck, charts: dict[str, ChartArt], path: Path, runs: int) -> d
     return times
 
 
+def county(name: str, runs: int) -> None:
+    """CPU of the county's PDF stage and of one profile, charts drawn beforehand."""
+    from reportgen.batch.context import shared_context
+    from reportgen.batch.county import county_deck
+    from reportgen.batch.municipality import DrawnProfile, draw_profile, write_profile
+    from reportgen.batch.scope_parts import write_checked
+    from reportgen.figures.draw import draw_charts
+    from reportgen.metrics.compute import compute_scope
+    from reportgen.metrics.model import Scope
+    from reportgen.metrics.profile import unit_profiles
+    from reportgen.municipality.profile_deck import build_profile_deck
+    from reportgen.render.pdf_layout import table_fits
+
+    ctx = shared_context(None)
+    c = ctx.survey.register.county(name)
+    metrics = compute_scope(ctx.survey, Scope(c.name, c.code, c.slug), tables=ctx.tables, national=ctx.national)
+    deck = county_deck(ctx, metrics)
+    charts = draw_charts(deck.charts, png=False)
+    profiles = unit_profiles(ctx.tables, metrics, ctx.national)
+    drawn = [draw_profile(ctx, p) for p in profiles]  # the charts, drawn once
+    stage, build, write = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        for run in range(runs + 1):  # the first run warms up
+            start = time.process_time()
+            write_checked(out / "deck.pdf", lambda p: render_pdf(deck, charts, p))
+            seconds = time.process_time() - start
+            built = written = 0.0
+            for profile, old in zip(profiles, drawn, strict=True):
+                start = time.process_time()
+                model = build_profile_deck(
+                    profile,
+                    date_text=ctx.date_text,
+                    synthetic=ctx.survey.synthetic,
+                    fits=table_fits,
+                    imprint=ctx.imprint,
+                )
+                middle = time.process_time()
+                write_profile(DrawnProfile(old.respondent_id, old.name, model, old.charts), out / "profile.pdf")
+                built, written = built + middle - start, written + time.process_time() - middle
+            if run:
+                stage.append(seconds)
+                build.append(built / len(profiles) * 1000)
+                write.append(written / len(profiles) * 1000)
+    total = [b + w for b, w in zip(build, write, strict=True)]
+    print(f"{name}: CPU over {runs} runs, min / median")
+    print(f"PDF stage (render, check, rename)  {min(stage):.3f} / {statistics.median(stage):.3f} s")
+    for label, values in (("profile deck", build), ("profile PDF", write), ("profile, both", total)):
+        print(f"{label:35}{min(values):.1f} / {statistics.median(values):.1f} ms ({len(profiles)} units)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--county", help="time this county's real deck and profiles instead")
     args = parser.parse_args()
+    if args.county:
+        county(args.county, args.runs)
+        return
     theme = load_theme()
     deck, charts = build_deck(theme)
     with tempfile.TemporaryDirectory() as folder:

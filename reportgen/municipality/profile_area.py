@@ -88,19 +88,20 @@ def _list_table(
 ) -> Table:
     """The first rows of ``items`` that fit ``region`` unshrunk, at most ``list_rows``;
     the caption says "(shown av total)" when some are left out."""
+    n = min(int(t["list_rows"]), len(items))
+    rows = tuple((i.insats, fmt.percent(i.county_share), fmt.percent(i.national_share)) for i in items[:n])
 
-    def table(n: int) -> Table:
+    def table(n: int) -> Table:  # the rows formatted once, whichever n fits
         key = caption if n == len(items) else f"{caption}_part"
         return Table(
             region=region,
             header=tuple(t["list_header"]),
-            rows=tuple((i.insats, fmt.percent(i.county_share), fmt.percent(i.national_share)) for i in items[:n]),
+            rows=rows[:n],
             widths=(0.7, 0.15, 0.15),
             align=("left", "right", "right"),
             caption=t[key].format(municipality=name, shown=n, total=len(items)),
         )
 
-    n = min(int(t["list_rows"]), len(items))
     while n > 1 and not fits(table(n)):
         n -= 1
     return table(n)

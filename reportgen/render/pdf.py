@@ -43,9 +43,10 @@ from reportgen.render.geometry import (
     table_caption_regions,
 )
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
-from reportgen.render.pdf_layout import fit_paragraphs, fit_table, paragraph_style
+from reportgen.render.pdf_layout import fit_paragraphs, fit_table, shared_style
 from reportgen.render.pdf_structure import ChartUse, DocumentInfo, finish_pdf
 from reportgen.render.pdf_tagging import TableTagger, Tagger
+from reportgen.render.pdf_text import plain_paragraph
 from reportgen.theme import Region, Theme, load_theme
 
 
@@ -130,7 +131,7 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     t = ctx.theme
     _fill(ctx, Region(0, 0, 0.25, t.height), "primary")
     title = slide.title or deck.title
-    _text(ctx, t.region("deck_title"), escape(title), "H1", look(t, "deck_title"))
+    _text(ctx, t.region("deck_title"), title, "H1", look(t, "deck_title"))
     # Subtitle and date as two paragraphs with the body's paragraph spacing, as the PPTX sets them.
     lines = tuple(Paragraph(s) for s in (deck.subtitle, deck.date_text) if s)
     if lines:
@@ -138,7 +139,7 @@ def render_title_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
     if deck.synthetic:
         band = t.region("demo_label")
         _fill(ctx, band, "accent")
-        _text(ctx, demo_text_region(band), escape(deck.demo_label), "P", look(t, "demo_label"))
+        _text(ctx, demo_text_region(band), deck.demo_label, "P", look(t, "demo_label"))
     _render_blocks(ctx, slide)
 
 
@@ -158,8 +159,8 @@ def _divider(ctx: Ctx, slide: Slide, role: str, background: str, *, on_dark: boo
     with ctx.tagger.content(role):
         if slide.section_number:
             number = divider_look(t, "section_number", on_dark)
-            _draw(ctx, t.region("section_number"), escape(slide.section_number), number)
-        _draw(ctx, t.region("section_title"), escape(slide.title), divider_look(t, "section_title", on_dark))
+            _draw(ctx, t.region("section_number"), slide.section_number, number)
+        _draw(ctx, t.region("section_title"), slide.title, divider_look(t, "section_title", on_dark))
 
 
 def render_content_slide(ctx: Ctx, deck: Deck, slide: Slide) -> None:
@@ -180,7 +181,7 @@ def render_title(ctx: Ctx, slide: Slide) -> None:
     """The slide title (H2) in the title region, with a rule (an artifact) below it."""
     t = ctx.theme
     region = t.region("title")
-    _text(ctx, region, escape(slide.title), "H2", look(t, "title"))
+    _text(ctx, region, slide.title, "H2", look(t, "title"))
     x, y, w, _ = ctx.box(region)
     with ctx.tagger.artifact():
         ctx.canvas.setStrokeColor(ctx.color("rule"))
@@ -190,12 +191,12 @@ def render_title(ctx: Ctx, slide: Slide) -> None:
 
 def render_note(ctx: Ctx, slide: Slide) -> None:
     if slide.note:
-        _text(ctx, ctx.theme.region("note"), escape(f"Not: {slide.note}"), "P", look(ctx.theme, "note"))
+        _text(ctx, ctx.theme.region("note"), f"Not: {slide.note}", "P", look(ctx.theme, "note"))
 
 
 def render_source(ctx: Ctx, slide: Slide) -> None:
     if slide.source:
-        _text(ctx, ctx.theme.region("source"), escape(f"Källa: {slide.source}"), "P", look(ctx.theme, "source"))
+        _text(ctx, ctx.theme.region("source"), f"Källa: {slide.source}", "P", look(ctx.theme, "source"))
 
 
 def render_page_number(ctx: Ctx, number: int, *, on_dark: bool = False) -> None:
@@ -222,11 +223,9 @@ def _paragraphs(ctx: Ctx, region: Region, items: tuple[Paragraph, ...], base: Lo
         out = []
         for p in items:
             indent = BULLET_INDENT * size * p.level
-            style = paragraph_style(
-                ctx.theme, ctx.fonts, size, bold=p.bold, space_after=PARA_SPACE * size, indent=indent
-            )
+            style = shared_style(ctx.theme, ctx.fonts, size, bold=p.bold, space_after=PARA_SPACE * size, indent=indent)
             bullet = ("•" if p.level == 1 else "–") if p.level else None
-            out.append(RLParagraph(escape(p.text), style, bulletText=bullet))
+            out.append(plain_paragraph(p.text, style, bullet))
         return out
 
     paragraphs, heights = fit_paragraphs(build, base.size, base.min_size, w, h)
@@ -253,8 +252,8 @@ def render_key_figure(ctx: Ctx, block: KeyFigure) -> None:
     """A headline number in the primary colour with its caption below."""
     t = ctx.theme
     value, rest = key_figure_regions(t.region(block.region), t)
-    _text(ctx, value, escape(block.value), "P", look(t, "key_value"))
-    _text(ctx, rest, escape(block.caption), "P", look(t, "key_caption"))
+    _text(ctx, value, block.value, "P", look(t, "key_value"))
+    _text(ctx, rest, block.caption, "P", look(t, "key_caption"))
 
 
 def render_table(ctx: Ctx, block: Table) -> None:
@@ -264,7 +263,7 @@ def render_table(ctx: Ctx, block: Table) -> None:
     region = t.region(block.region)
     if block.caption:
         strip, region = table_caption_regions(region, t)
-        _text(ctx, strip, escape(block.caption), "P", look(t, "table_caption"))
+        _text(ctx, strip, block.caption, "P", look(t, "table_caption"))
     x, y, w, h = ctx.box(region)
     tagging = TableTagger(ctx.tagger) if ctx.tagger.enabled else None
     table, height = fit_table(t, ctx.fonts, block, w, h, tagging)
@@ -285,7 +284,7 @@ def render_chart(ctx: Ctx, spec: ChartSpec) -> None:
     strip, box = chart_regions(spec, t)
     if strip is not None:  # the figures package's line breaks, as in the PPTX
         lines = caption_lines(spec, t)
-        _text(ctx, strip, "<br/>".join(escape(line) for line in lines), "P", look(t, "chart_caption"))
+        _text(ctx, strip, "\n".join(lines), "P", look(t, "chart_caption"), lines=True)
     art = ctx.charts[spec.key]
     x, y, w, h = ctx.box(box)
     left, scale, ch = place_picture(x, w, h, art.width * PT, art.height * PT)
@@ -315,25 +314,29 @@ BLOCK_RENDERERS: Mapping[type, Callable[[Ctx, Any], None]] = block_table(
 
 
 # --------------------------------------------------------------------- helpers
-def _draw(ctx: Ctx, region: Region, markup: str, look: Look) -> None:
-    """One paragraph of (escaped) markup, shrunk to fit the region; untagged."""
+def _draw(ctx: Ctx, region: Region, text: str, look: Look, *, lines: bool = False) -> None:
+    """One paragraph of plain text, shrunk to fit the region; untagged. With ``lines``
+    each line of ``text`` starts a new line (a chart caption's breaks)."""
     x, y, w, h = ctx.box(region)
 
     def build(size: float) -> list[RLParagraph]:
-        return [RLParagraph(markup, paragraph_style(ctx.theme, ctx.fonts, size, bold=look.bold, color=look.color))]
+        style = shared_style(ctx.theme, ctx.fonts, size, bold=look.bold, color=look.color)
+        if lines:
+            return [RLParagraph("<br/>".join(escape(line) for line in text.split("\n")), style)]
+        return [plain_paragraph(text, style)]
 
     (para,), (height,) = fit_paragraphs(build, look.size, look.min_size, w, h)
     top = {"top": y + h, "bottom": y + height, "middle": y + (h + height) / 2}[look.valign]
     para.drawOn(ctx.canvas, x, top - para.height)
 
 
-def _text(ctx: Ctx, region: Region, markup: str, role: str, look: Look) -> None:
-    """One tagged paragraph. Callers escape plain text, so '<' and '&' in names are safe.
+def _text(ctx: Ctx, region: Region, text: str, role: str, look: Look, *, lines: bool = False) -> None:
+    """One tagged paragraph of plain text ('<' and '&' in names are safe).
 
     Empty text draws nothing: an empty heading or paragraph is a PDF/UA defect."""
-    if markup.strip():
+    if text.strip():
         with ctx.tagger.content(role):
-            _draw(ctx, region, markup, look)
+            _draw(ctx, region, text, look, lines=lines)
 
 
 def _fill(ctx: Ctx, region: Region, color: str) -> None:

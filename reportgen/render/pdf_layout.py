@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -22,6 +21,7 @@ from reportlab.platypus import TableStyle
 from reportgen.deck.model import Table
 from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT, table_caption_regions
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
+from reportgen.render.pdf_text import plain_paragraph
 from reportgen.text import shorten_rows
 from reportgen.theme import Theme, load_theme
 
@@ -53,6 +53,24 @@ def paragraph_style(
         bulletFontName=fonts.regular,
         bulletFontSize=size,  # reportlab's default is 10 pt whatever the text size
     )
+
+
+#: Styles the deck's renderers share, by theme, fonts and look: a deck asks for the same
+#: few thousand times (every cell, every size tried), and a shared style lets its
+#: paragraphs share fragments and line breaks (``pdf_text``).
+_shared: dict[tuple[Any, ...], tuple[Theme, ParagraphStyle]] = {}
+
+
+def shared_style(theme: Theme, fonts: PdfFonts, size: float, **look: Any) -> ParagraphStyle:
+    """``paragraph_style(theme, fonts, size, **look)``, made once and shared: never to be
+    changed (the appendix, which adjusts its styles, makes its own)."""
+    key = (id(theme), fonts, size, *sorted(look.items()))
+    hit = _shared.get(key)
+    if hit is None or hit[0] is not theme:
+        if len(_shared) >= 4096:
+            _shared.clear()
+        hit = _shared[key] = (theme, paragraph_style(theme, fonts, size, **look))
+    return hit[1]
 
 
 def table_style(theme: Theme, fonts: PdfFonts, size: float) -> TableStyle:
@@ -95,8 +113,16 @@ def fit_table(
     theme: Theme, fonts: PdfFonts, block: Table, w: float, h: float, render_cb: Any = None
 ) -> tuple[RLTable, float]:
     """The table at the largest font size (theme ``table`` down to ``table_min``) that fits
-    ``w`` × ``h`` points, with its height; past the floor, texts are shortened."""
+    ``w`` × ``h`` points, with its height; past the floor, texts are shortened.
+
+    A table :func:`table_fits` has just measured in this region is drawn as measured,
+    not built again (the municipality profile measures each of its lists)."""
     size = block.font_size or theme.sizes["table"]
+    measured = _measured.pop((block, w, h, size, id(theme)), None)
+    if measured is not None and measured[0] is theme:
+        _, table, height, late = measured
+        late.target = render_cb
+        return table, height
     min_size = min(theme.sizes["table_min"], size)
     while True:
         table = build_table(theme, fonts, block, block.rows, size, w, render_cb)
@@ -119,18 +145,48 @@ def fit_table(
     return best, best.wrap(w, h)[1]
 
 
+class _LateCallback:
+    """The render callback of a table measured before its renderer is known: forwards
+    to ``target`` (the renderer's tagging, or nothing) once ``fit_table`` hands it out."""
+
+    def __init__(self) -> None:
+        self.target: Any = None
+
+    def __call__(self, T: RLTable, cmd: str, *args: Any) -> None:
+        if self.target is not None:
+            self.target(T, cmd, *args)
+
+
+#: Tables that fit as measured by ``table_fits``, by block, region, size and theme, until
+#: ``fit_table`` draws them; a few profiles' worth (a profile measures about 15).
+_measured: dict[tuple[Any, ...], tuple[Theme, RLTable, float, _LateCallback]] = {}
+MEASURED_LIMIT = 256
+_fonts: dict[int, tuple[Theme, PdfFonts]] = {}
+
+
 def table_fits(block: Table, theme: Theme | None = None) -> bool:
     """Whether ``block`` fits its region (under its caption) at its own size — the theme's
     table size unless it sets one — so ``fit_table`` draws it unshrunk. A builder that
-    keeps one table size on a page (the municipality profile) takes rows until it does."""
+    keeps one table size on a page (the municipality profile) takes rows until it does;
+    the table that fits is kept for ``fit_table`` to draw."""
     theme = theme or load_theme()
     region = theme.region(block.region)
     if block.caption:
         _, region = table_caption_regions(region, theme)
     w, h = region.width * PT, region.height * PT
     size = block.font_size or theme.sizes["table"]
-    table = build_table(theme, register_fonts(theme), block, block.rows, size, w)
-    return table.wrap(w, h)[1] <= h
+    fonts = _fonts.get(id(theme))
+    if fonts is None or fonts[0] is not theme:
+        fonts = _fonts[id(theme)] = (theme, register_fonts(theme))
+    late = _LateCallback()
+    table = build_table(theme, fonts[1], block, block.rows, size, w, late)
+    height = table.wrap(w, h)[1]
+    if height > h:
+        return False
+    if len(_measured) >= MEASURED_LIMIT:
+        _measured.clear()
+    _measured[(block, w, h, size, id(theme))] = (theme, table, height, late)
+    return True
 
 
 def build_table(
@@ -142,12 +198,12 @@ def build_table(
     w: float,
     render_cb: Any = None,
 ) -> RLTable:
-    """Cells as Paragraphs (long names wrap in their column), text escaped."""
+    """Cells as plain-text Paragraphs (long names wrap in their column)."""
     aligns = [ALIGN[a] for a in block.align]
-    head_styles = [paragraph_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
-    body_styles = [paragraph_style(theme, fonts, size, align=a) for a in aligns]
-    head = [RLParagraph(escape(c), s) for c, s in zip(block.header, head_styles, strict=True)]
-    body = [[RLParagraph(escape(c), s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
+    head_styles = [shared_style(theme, fonts, size, bold=True, color="table_header_text", align=a) for a in aligns]
+    body_styles = [shared_style(theme, fonts, size, align=a) for a in aligns]
+    head = [plain_paragraph(c, s) for c, s in zip(block.header, head_styles, strict=True)]
+    body = [[plain_paragraph(c, s) for c, s in zip(row, body_styles, strict=True)] for row in rows]
     return RLTable(
         [head, *body],
         colWidths=[f * w for f in block.widths],

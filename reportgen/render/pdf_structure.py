@@ -82,7 +82,7 @@ def place_charts(pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterabl
     for use in uses:
         if use.key not in forms:
             with pikepdf.open(io.BytesIO(charts[use.key].pdf)) as source:
-                forms[use.key] = pdf.copy_foreign(source.pages[0].as_form_xobject())
+                forms[use.key] = chart_form(pdf, source.pages[0].obj)
         page = pdf.pages[use.page].obj
         resources = page.get("/Resources")
         if resources is None:
@@ -94,6 +94,41 @@ def place_charts(pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterabl
         own.XObject = Dictionary(dict(xobjects.items())) if xobjects is not None else Dictionary()
         own.XObject[f"/{use.name}"] = forms[use.key]
         page.Resources = own
+
+
+#: Page keys that change how a page shows beyond its MediaBox and one content stream.
+_PAGE_TRANSFORMS = ("/Rotate", "/UserUnit", "/CropBox", "/TrimBox")
+
+
+def chart_form(pdf: pikepdf.Pdf, page: pikepdf.Object) -> pikepdf.Object:
+    """A chart's one page as a form XObject in ``pdf``: its content stream as it is
+    (still compressed), its resources, its MediaBox as the BBox.
+
+    What ``Page.as_form_xobject`` makes for a Matplotlib page, without qpdf decoding the
+    content and compressing it again when the deck is saved (issue 19: about 20 ms a
+    county deck). A page it could show differently (rotated, cropped, several content
+    streams) goes through ``as_form_xobject``.
+    """
+    contents = page.get("/Contents")
+    plain = isinstance(contents, pikepdf.Stream) and "/MediaBox" in page and "/Resources" in page
+    if not plain or "/DecodeParms" in contents or any(key in page for key in _PAGE_TRANSFORMS):
+        return pdf.copy_foreign(pikepdf.Page(page).as_form_xobject())
+    filters = contents.get("/Filter")
+    form = pikepdf.Stream(pdf, b"")
+    # Already encoded: the bytes go in as they are, under the same (direct) filter names.
+    form.write(contents.read_raw_bytes(), filter=_names(filters) if filters is not None else None)
+    form.Type = Name.XObject
+    form.Subtype = Name.Form
+    form.BBox = Array(page.MediaBox)
+    form.Resources = pdf.copy_foreign(page.Resources)
+    return form
+
+
+def _names(filters: pikepdf.Object) -> Name | Array:
+    """A stream's /Filter (a name or an array of names) made anew in the target file."""
+    if isinstance(filters, Name):
+        return Name(str(filters))
+    return Array([Name(str(f)) for f in filters])
 
 
 def write_structure(pdf: pikepdf.Pdf, root: Element) -> None:

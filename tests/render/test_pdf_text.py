@@ -1,0 +1,95 @@
+"""Plain-text paragraphs draw exactly what reportlab's parsed paragraphs draw."""
+
+from __future__ import annotations
+
+import io
+from xml.sax.saxutils import escape
+
+import pytest
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph as RLParagraph
+
+from reportgen.render import pdf_text
+from reportgen.render.pdf_fonts import register_fonts
+from reportgen.render.pdf_layout import paragraph_style
+from reportgen.render.pdf_text import PlainParagraph, plain_paragraph
+from reportgen.theme import load_theme
+
+TEXTS = (
+    "Hemtjänst",
+    "Insats nr 4 för äldre med särskilda behov och en lång rad ord som måste brytas",
+    "  två  mellanslag\toch tabb  ",
+    "rad ett\nrad två",
+    "12,5 %",
+    "–",
+    "Enskede-Årsta-Vantör",
+    "Å Ä Ö å ä ö é ü",
+    "citat \"så\" och 'så'",
+    "hård\xa0blanksteg",
+)
+
+
+@pytest.fixture(scope="module")
+def styles():
+    theme = load_theme()
+    fonts = register_fonts(theme)
+    return [
+        paragraph_style(theme, fonts, 11),
+        paragraph_style(theme, fonts, 9.5, bold=True, color="table_header_text", align=TA_RIGHT),
+        paragraph_style(theme, fonts, 14, indent=14, space_after=6),
+    ]
+
+
+def _drawn(paragraph: RLParagraph, width: float) -> tuple[float, bytes]:
+    """The height at ``width`` and the page's content as a canvas writes it."""
+    canvas = Canvas(io.BytesIO(), invariant=1, pageCompression=0)
+    _, height = paragraph.wrapOn(canvas, width, 1000)
+    paragraph.drawOn(canvas, 20, 500)
+    canvas.showPage()
+    return height, canvas.getpdfdata()
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_plain_paragraph_is_the_parsed_one(styles, text):
+    for style in styles:
+        for bullet in (None, "•"):
+            fast = plain_paragraph(text, style, bullet)
+            assert isinstance(fast, PlainParagraph)
+            parsed = RLParagraph(escape(text), style, bulletText=bullet)
+            assert [f.__dict__ for f in fast.frags] == [f.__dict__ for f in parsed.frags]
+            assert fast.text == parsed.text
+            for width in (40.0, 120.0, 400.0):
+                assert _drawn(fast, width) == _drawn(parsed, width)
+
+
+@pytest.mark.parametrize("text", ["A & B", "<b>inte fet</b>", "3 > 2", "", "   "])
+def test_markup_characters_and_empty_texts_go_through_the_parser(styles, text):
+    fast = plain_paragraph(text, styles[0])
+    assert not isinstance(fast, PlainParagraph)
+    parsed = RLParagraph(escape(text), styles[0])
+    assert [f.__dict__ for f in fast.frags] == [f.__dict__ for f in parsed.frags]
+    assert _drawn(fast, 100.0) == _drawn(parsed, 100.0)
+
+
+def test_line_breaks_are_shared_per_width_text_and_style(styles):
+    text = TEXTS[1]
+    first, second = plain_paragraph(text, styles[0]), plain_paragraph(text, styles[0])
+    first.wrap(120.0, 50.0)
+    second.wrap(120.0, 999.0)  # the height offered does not change the breaks
+    assert second.blPara is first.blPara
+    assert second.height == first.height == len(first.blPara.lines) * styles[0].leading
+    assert len(first.blPara.lines) > 1
+    other = plain_paragraph(text, styles[2])
+    other.wrap(120.0, 50.0)
+    assert other.blPara is not first.blPara  # another style wraps for itself
+    wide = plain_paragraph(text, styles[0])
+    wide.wrap(400.0, 50.0)
+    assert len(wide.blPara.lines) < len(first.blPara.lines)
+
+
+def test_the_memos_start_again_at_their_limit(styles, monkeypatch):
+    monkeypatch.setattr(pdf_text, "MEMO_LIMIT", 3)
+    for n in range(5):
+        plain_paragraph(f"ord {n}", styles[0]).wrap(100.0, 100.0)
+    assert len(pdf_text._wraps) <= 3
