@@ -113,6 +113,14 @@ class PdfStage:
         self.charts = draw_charts(self.deck.charts, png=False)
         self.path = folder / "deck.pdf"
         self.time()  # fonts registered, modules imported: as in a build's worker
+        # The collector as the build's worker has it: what was made before the pool
+        # started frozen, the worker's thresholds (``batch.jobs``).
+        import gc
+
+        from reportgen.batch.jobs import WORKER_GC_THRESHOLDS
+
+        gc.freeze()
+        gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
     def time(self) -> float:
         from reportgen.batch.scope_parts import write_checked

@@ -32,8 +32,16 @@ Failed = Callable[[T, str], R]
 #: it, so no run can see another run's state.
 _WORKER_STATE: ContextVar[Any] = ContextVar("reportgen_worker_state")
 
+#: The cyclic collector's thresholds in a worker. A worker makes a great many
+#: short-lived objects (Matplotlib artists, reportlab fragments, XlsxWriter cells) and
+#: keeps few: at Python's default of 700 allocations a young collection runs thousands
+#: of times per county for little garbage. A Skåne build with these thresholds took
+#: 3–5 % less CPU (issue 19); memory stays bounded because generations still collect.
+WORKER_GC_THRESHOLDS = (50_000, 20, 20)
+
 
 def _start_worker(state: Any) -> None:
+    gc.set_threshold(*WORKER_GC_THRESHOLDS)
     _WORKER_STATE.set(state)
 
 

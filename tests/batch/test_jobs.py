@@ -45,3 +45,21 @@ def test_one_job_runs_here_and_announces_each_item():
     started: list[int] = []
     assert run_jobs(worker_pid, [1, 2], None, jobs=1, failed=failed, on_start=started.append) == [os.getpid()] * 2
     assert started == [1, 2]
+
+
+def collector_thresholds(state: object, item: int) -> tuple[int, ...]:
+    import gc
+
+    return gc.get_threshold()
+
+
+def test_workers_collect_young_objects_less_often_and_this_process_is_untouched():
+    import gc
+
+    from reportgen.batch.jobs import WORKER_GC_THRESHOLDS
+
+    before = gc.get_threshold()
+    results = run_jobs(collector_thresholds, [1, 2], None, jobs=2, failed=failed)
+    assert results == [WORKER_GC_THRESHOLDS, WORKER_GC_THRESHOLDS]
+    assert WORKER_GC_THRESHOLDS[0] > 700  # above Python's default young threshold
+    assert gc.get_threshold() == before
