@@ -15,7 +15,7 @@ import re
 
 from rapidfuzz import fuzz
 
-from reportgen.io.columns import ALIASES, header_key
+from reportgen.io.columns import ALIASES, VALUE_FIELDS, header_key
 from reportgen.survey import VOCABULARY
 from reportgen.text import fold, match_key
 
@@ -202,16 +202,7 @@ def personal_kind(header: str) -> str | None:
 #: in one of them is quoted in a message only when it is close to an answer (a column of
 #: names placed there by mistake is not). The status column is the tool's own, found by
 #: its header, so its words are quoted as they are.
-_ANSWER_COLUMNS = {
-    "erbjuden": "offered",
-    "beslut": "beslut",
-    "regi": "regi",
-    "form": "form",
-    "individer": "individuals",
-    "utveckling": "trend",
-    "ytterligare_insatser": "further",
-    "vill_ge_utan_beslut": "wish",
-}
+_ANSWER_COLUMNS = {column: key for column, key in VALUE_FIELDS.items() if column != "status"}
 _ANSWER_TEXTS = tuple(match_key(text) for key in _ANSWER_COLUMNS.values() for text in VOCABULARY[key])
 #: A value this short carries no person's data ("J", "x", "1").
 _SHORT = 3
