@@ -3,6 +3,7 @@
 Usage: python tools/check_register.py
 Prints "register OK" and exits 0, or lists the problems and exits 1.
 """
+
 import csv
 import re
 import sys
@@ -27,11 +28,8 @@ def read(name, columns, problems):
 def main():
     problems = []
     counties = read("counties.csv", ["county_code", "county", "slug"], problems)
-    munis = read("municipalities.csv",
-                 ["municipality_code", "municipality", "county_code", "population"],
-                 problems)
-    districts = read("stockholm_districts.csv",
-                     ["respondent_id", "name", "population"], problems)
+    munis = read("municipalities.csv", ["municipality_code", "municipality", "county_code", "population"], problems)
+    districts = read("stockholm_districts.csv", ["respondent_id", "name", "population"], problems)
 
     # Counties
     if len(counties) != 21:
@@ -65,8 +63,7 @@ def main():
         if code[:2] not in county_set:
             problems.append(f"municipalities: {code} prefix is not a county code")
         if m["county_code"] != code[:2]:
-            problems.append(f"municipalities: {code} county_code {m['county_code']!r} "
-                            f"!= code prefix")
+            problems.append(f"municipalities: {code} county_code {m['county_code']!r} != code prefix")
         if not (m["municipality"] or "").strip():
             problems.append(f"municipalities: {code} has no name")
         if not re.fullmatch(r"\d+", m["population"] or ""):
@@ -87,8 +84,7 @@ def main():
         problems.append("stockholm_districts: ids are not 0180-01..0180-NN in order")
     for d in districts:
         if not re.fullmatch(r"\d+", d["population"] or ""):
-            problems.append(f"stockholm_districts: {d['respondent_id']} population "
-                            f"not an integer")
+            problems.append(f"stockholm_districts: {d['respondent_id']} population not an integer")
 
     if problems:
         for p in problems:
