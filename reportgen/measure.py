@@ -41,10 +41,24 @@ class FontMetrics:
     # Word widths at 1 pt, remembered: table fitting measures the same words many times.
     _em: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
 
+    # Word widths in font units, remembered: wrapping measures the same words many times.
+    _units: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
     def width(self, text: str, size: float) -> float:
         """Width in inches of one line of ``text`` at ``size`` points."""
-        units = sum(self.advances.get(ch, self.fallback) for ch in text)
+        return self.inches(sum(self.advances.get(ch, self.fallback) for ch in text), size)
+
+    def inches(self, units: int, size: float) -> float:
+        """``units`` of advance width in inches at ``size`` points (what ``width`` gives)."""
         return units * size / self.units_per_em / 72.0
+
+    def word_units(self, word: str) -> int:
+        """Advance width of ``word`` in font units. Widths add up exactly (whole font
+        units), so a line's width is the sum of its words' and spaces'."""
+        units = self._units.get(word)
+        if units is None:
+            units = self._units[word] = sum(self.advances.get(ch, self.fallback) for ch in word)
+        return units
 
     def em_width(self, word: str) -> float:
         """Width of ``word`` in points at 1 pt (widths scale linearly with the size)."""
@@ -151,17 +165,23 @@ def wrap(text: str, metrics: FontMetrics, size: float, width: float, max_lines: 
         else:
             words.append(word)
     lines: list[str] = []
-    current = ""
+    current, current_units = "", 0
+    space = metrics.word_units(" ")
     for i, word in enumerate(words):
-        candidate = f"{current} {word}" if current else word
-        if not current or metrics.width(candidate, size) <= width:
-            current = candidate
+        word_units = metrics.word_units(word)
+        if not current:
+            current, current_units = word, word_units
+            continue
+        # The candidate line "current word", measured by adding (linear, not quadratic).
+        candidate_units = current_units + space + word_units
+        if metrics.inches(candidate_units, size) <= width:
+            current, current_units = f"{current} {word}", candidate_units
             continue
         if len(lines) == max_lines - 1:
             current = " ".join([current, *words[i:]])
             break
         lines.append(current)
-        current = word
+        current, current_units = word, word_units
     lines.append(current)
     # Only the last line can be long by more than one word; a single word longer than a
     # whole line is cut too.

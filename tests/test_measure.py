@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from reportgen.measure import font_metrics, shorten, wrap
@@ -61,3 +63,20 @@ def test_last_line_shortened_when_lines_run_out(metrics):
 def test_single_word_wider_than_the_line_is_cut(metrics):
     result = wrap("Supercalifragilisticexpialidocious", metrics, 10, 0.6, 2)
     assert result.lines[0].endswith("…") and metrics.width(result.lines[0], 10) <= 0.6
+
+
+def test_word_widths_add_up_to_the_line_width(metrics):
+    # "Mi Mi": 2 × (1706 + 455) + the space's 569 font units (of 2048).
+    units = 2 * metrics.word_units("Mi") + metrics.word_units(" ")
+    assert units == 2 * (1706 + 455) + 569
+    assert metrics.inches(units, 10) == metrics.width("Mi Mi", 10)
+
+
+@pytest.mark.parametrize("width", [1.3, 2.1, 3.4])  # every word fits a line
+def test_wrap_is_greedy_every_line_as_long_as_the_next_word_allows(metrics, width):
+    text = "Stöd till anhöriga och närstående som vårdar eller stödjer en person med funktionsnedsättning"
+    lines = wrap(text, metrics, 10, width, 10).lines
+    assert " ".join(lines) == text
+    for line, following in itertools.pairwise(lines):
+        assert metrics.width(line, 10) <= width
+        assert metrics.width(f"{line} {following.split()[0]}", 10) > width  # the next word did not fit
