@@ -123,7 +123,7 @@ class PdfStage:
         gc.set_threshold(*WORKER_GC_THRESHOLDS)
 
     def time(self) -> float:
-        from reportgen.batch.scope_parts import write_checked
+        from reportgen.batch.checks import write_checked
         from reportgen.render.pdf import render_pdf
 
         started = time.perf_counter()

@@ -144,10 +144,10 @@ def measure(deck: Deck, charts: dict[str, ChartArt], path: Path, runs: int) -> d
 
 def county(name: str, runs: int) -> None:
     """CPU of the county's PDF stage and of one profile, charts drawn beforehand."""
+    from reportgen.batch.checks import write_checked
     from reportgen.batch.context import shared_context
     from reportgen.batch.county import county_deck
     from reportgen.batch.municipality import DrawnProfile, draw_profile, write_profile
-    from reportgen.batch.scope_parts import write_checked
     from reportgen.figures.draw import draw_charts
     from reportgen.metrics.compute import compute_scope
     from reportgen.metrics.model import Scope

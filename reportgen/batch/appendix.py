@@ -17,8 +17,7 @@ from rich.console import Console
 
 from reportgen.appendix.builder import build_document
 from reportgen.appendix.workbook import build_appendix_workbook
-from reportgen.atomic import atomic_output
-from reportgen.batch.checks import check_file
+from reportgen.batch.checks import write_checked
 from reportgen.batch.county import ScopeResult
 from reportgen.batch.jobs import run_jobs
 from reportgen.batch.manifest import MANIFEST, write_manifest
@@ -62,15 +61,11 @@ def build_appendix_files(
     if "pdf" in formats:
         document = build_document(frame, survey.catalog, scope, synthetic=survey.synthetic, imprint=imprint)
         path = folder / appendix_name(scope.slug, ".pdf")
-        with atomic_output(path, check_file) as tmp:
-            render_appendix_pdf(document, tmp)
-        written.append(path)
+        written.append(write_checked(path, lambda tmp: render_appendix_pdf(document, tmp)))
     if "xlsx" in formats:
         workbook = build_appendix_workbook(frame, survey.catalog, scope, synthetic=survey.synthetic, imprint=imprint)
         path = folder / appendix_name(scope.slug, ".xlsx")
-        with atomic_output(path, check_file) as tmp:
-            render_xlsx(workbook, tmp)
-        written.append(path)
+        written.append(write_checked(path, lambda tmp: render_xlsx(workbook, tmp)))
     if written and (folder / MANIFEST).is_file():
         write_manifest(folder)
     return written

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
+from reportgen.atomic import atomic_output
 from reportgen.errors import ReportgenError
 
 
@@ -34,9 +36,7 @@ def _check_package(path: Path, kind: str) -> None:
     main, child = _PACKAGES[kind]
     try:
         with zipfile.ZipFile(path) as archive:
-            bad = archive.testzip()
-            if bad is not None:
-                raise BrokenOutputError(f"{path.name} does not open as {kind}: member {bad} is corrupt")
+            _every_member_whole(archive, path)
             names = set(archive.namelist())
             if "[Content_Types].xml" not in names or main not in names:
                 raise BrokenOutputError(f"{path.name} does not open as {kind}: no {main}")
@@ -72,14 +72,18 @@ def check_xlsx(path: Path) -> None:
     _check_package(path, "Excel workbook")
 
 
+def _every_member_whole(archive: zipfile.ZipFile, path: Path) -> None:
+    bad = archive.testzip()  # reads every member and compares its CRC
+    if bad is not None:
+        raise BrokenOutputError(f"{path.name}: member {bad} is corrupt")
+
+
 def check_zip(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
-            bad = archive.testzip()
+            _every_member_whole(archive, path)
     except zipfile.BadZipFile as exc:
         raise BrokenOutputError(f"{path.name} is not a valid zip file: {exc}") from exc
-    if bad is not None:
-        raise BrokenOutputError(f"{path.name}: member {bad} is corrupt")
 
 
 def check_html(path: Path) -> None:
@@ -125,3 +129,11 @@ def check_file(path: Path) -> None:
     checker = CHECKS.get(path.suffix.lower())
     if checker is not None:
         checker(path)
+
+
+def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
+    """``writer`` writes a temporary file beside ``path``; it is checked (``check_file``)
+    and renamed into place, or removed and the error raised: never a half-written file."""
+    with atomic_output(path, check_file) as tmp:
+        writer(tmp)
+    return path

@@ -49,11 +49,6 @@ class SharedContext:
     imprint: Imprint  # the run's one build time and its publisher, stamped into every file
     fingerprint: str  # inputs + layouts + version + publisher: unchanged → finished counties are skipped
 
-    @property
-    def created(self) -> dt.datetime:
-        """The run's build time (``imprint.build_time``: its start, or SOURCE_DATE_EPOCH)."""
-        return self.imprint.created
-
 
 def date_text(when: dt.datetime) -> str:
     """Month and year in Swedish ("november 2026")."""

@@ -19,7 +19,7 @@ from reportgen.atomic import remove_stale_temps, write_bytes_atomic
 from reportgen.batch.context import SharedContext
 from reportgen.batch.manifest import verify_manifest, write_manifest
 from reportgen.batch.naming import MUNICIPALITY_DIR, county_folder, deck_name, web_folder_name, workbook_name
-from reportgen.batch.scope_parts import Part, PartResult, ScopeWork, Timings, timed
+from reportgen.batch.scope_parts import Part, PartResult, ScopeWork, Timings, plan_parts, timed
 from reportgen.errors import ReportgenError
 from reportgen.metrics.model import Scope, ScopeMetrics
 
@@ -146,7 +146,6 @@ def county_deck(ctx: SharedContext, metrics: ScopeMetrics, counties: tuple[Scope
 def build_scope(ctx: SharedContext, scope: Scope, options: BuildOptions, *, jobs: int = 1) -> ScopeResult:
     """Build the deck (PPTX/PDF), workbook, web edition and municipality files of one
     scope, its independent parts spread over ``jobs`` worker processes (``scope_parts``)."""
-    from reportgen.batch.scope_parts import ScopeWork, plan_parts
     from reportgen.deck.layout import load_layouts
     from reportgen.figures.draw import distinct_charts
     from reportgen.metrics.compute import compute_scope

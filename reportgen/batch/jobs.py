@@ -93,36 +93,23 @@ def run_jobs(
         # workers' collections then never walk (and so never copy) the pages of the
         # survey and models they inherited (the gc module's advice for forking).
         gc.freeze()
+    done: dict[int, R] = {}
     try:
-        return _in_pool(work, items, state, jobs=jobs, failed=failed, on_result=on_result, method=method)
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(items)),
+            mp_context=mp.get_context(method),
+            initializer=_start_worker,
+            initargs=(state,),
+        ) as pool:
+            futures: dict[Future[R], int] = {pool.submit(_task, work, item, failed): i for i, item in enumerate(items)}
+            for future in as_completed(futures):
+                index = futures[future]
+                try:
+                    result = future.result()
+                except Exception as exc:  # the worker died (killed, out of memory)
+                    result = failed(items[index], f"worker died: {exc}")
+                done[index] = result
+                on_result(result)
     finally:
         gc.unfreeze()
-
-
-def _in_pool(
-    work: Work[S, T, R],
-    items: Sequence[T],
-    state: S,
-    *,
-    jobs: int,
-    failed: Failed[T, R],
-    on_result: Callable[[R], None],
-    method: str,
-) -> list[R]:
-    done: dict[int, R] = {}
-    with ProcessPoolExecutor(
-        max_workers=min(jobs, len(items)),
-        mp_context=mp.get_context(method),
-        initializer=_start_worker,
-        initargs=(state,),
-    ) as pool:
-        futures: dict[Future[R], int] = {pool.submit(_task, work, item, failed): i for i, item in enumerate(items)}
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                result = future.result()
-            except Exception as exc:  # the worker died (killed, out of memory)
-                result = failed(items[index], f"worker died: {exc}")
-            done[index] = result
-            on_result(result)
     return [done[i] for i in range(len(items))]

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportgen.archive import write_zip
-from reportgen.atomic import atomic_output
-from reportgen.batch.checks import check_file
+from reportgen.batch.checks import write_checked
 from reportgen.batch.context import SharedContext
 from reportgen.batch.naming import MUNICIPALITY_DIR, bundle_name, own_workbook_name, profile_name
 from reportgen.deck.layout import Layouts
@@ -19,7 +18,7 @@ from reportgen.deck.model import Deck
 from reportgen.figures.art import ChartArt
 from reportgen.imprint import Imprint
 from reportgen.metrics.model import ScopeMetrics
-from reportgen.metrics.profile import UnitProfile, unit_profiles
+from reportgen.metrics.profile import UnitProfile
 from reportgen.municipality.profile_deck import build_profile_deck
 from reportgen.workbook.scope_cache import ScopeCache
 
@@ -57,18 +56,11 @@ def draw_profile(ctx: SharedContext, profile: UnitProfile, *, svg: bool = False)
     return DrawnProfile(profile.respondent_id, profile.name, deck, charts)
 
 
-def draw_profiles(ctx: SharedContext, county: ScopeMetrics, *, svg: bool = False) -> list[DrawnProfile]:
-    """Every municipality's profile deck and charts, in register order."""
-    return [draw_profile(ctx, profile, svg=svg) for profile in unit_profiles(ctx.tables, county, ctx.national)]
-
-
 def write_profile(drawn: DrawnProfile, path: Path) -> Path:
     """One profile PDF, checked and renamed into place."""
     from reportgen.render.pdf import render_pdf
 
-    with atomic_output(path, check_file) as tmp:
-        render_pdf(drawn.deck, drawn.charts, tmp)
-    return path
+    return write_checked(path, lambda tmp: render_pdf(drawn.deck, drawn.charts, tmp))
 
 
 def write_own_workbook(
@@ -76,12 +68,13 @@ def write_own_workbook(
     county: ScopeMetrics,
     respondent_id: str,
     path: Path,
-    layouts: Layouts | None = None,
-    cache: ScopeCache | None = None,
+    layouts: Layouts,
+    cache: ScopeCache,
 ) -> Path:
     """The unit's own answers: the county workbook's builder, kept to this one unit.
-    ``cache`` (one per county, with the same ``layouts`` each time) keeps the sheets and
-    columns that are the county's, so the next unit's workbook does not build them again."""
+    ``cache`` (one per county, given the same ``layouts`` each time: it checks) keeps the
+    sheets and columns that are the county's, so the next unit's workbook does not build
+    them again."""
     from reportgen.render.xlsx import render_xlsx
     from reportgen.workbook.builder import build_workbook
 
@@ -98,9 +91,7 @@ def write_own_workbook(
         catalog=ctx.catalog,
         cache=cache,
     )
-    with atomic_output(path, check_file) as tmp:
-        render_xlsx(workbook, tmp)
-    return path
+    return write_checked(path, lambda tmp: render_xlsx(workbook, tmp))
 
 
 def write_bundles(
@@ -120,7 +111,12 @@ def write_bundles(
         profile_path = target / profile_name(unit.respondent_id, unit.name)
         own = target / own_workbook_name(unit.respondent_id, unit.name)
         bundle_path = target / bundle_name(unit.respondent_id, unit.name)
-        with atomic_output(bundle_path, check_file) as tmp:
-            write_bundle(tmp, [profile_path, own, deck_pdf, workbook], ctx.imprint, bundle_extra)
-        written.append(bundle_path)
+        written.append(
+            write_checked(
+                bundle_path,
+                lambda tmp, members=[profile_path, own, deck_pdf, workbook]: write_bundle(
+                    tmp, members, ctx.imprint, bundle_extra
+                ),
+            )
+        )
     return written

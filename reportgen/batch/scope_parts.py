@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportgen.atomic import atomic_output
-from reportgen.batch.checks import check_file
+from reportgen.batch.checks import write_checked
 from reportgen.batch.context import SharedContext
 from reportgen.batch.naming import MUNICIPALITY_DIR, deck_name, own_workbook_name, profile_name, workbook_name
 from reportgen.figures.art import ChartArt
@@ -68,12 +67,6 @@ def timed(timings: Timings, stage: str) -> Iterator[None]:
     finally:
         timings.stages[stage] = timings.stages.get(stage, 0.0) + time.perf_counter() - start
         timings.cpu[stage] = timings.cpu.get(stage, 0.0) + time.process_time() - cpu
-
-
-def write_checked(path: Path, writer: Callable[[Path], None]) -> Path:
-    with atomic_output(path, check_file) as tmp:
-        writer(tmp)
-    return path
 
 
 @dataclass(frozen=True, eq=False)

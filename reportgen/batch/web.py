@@ -12,8 +12,8 @@ import zipfile
 from pathlib import Path
 
 from reportgen.archive import write_zip
-from reportgen.atomic import TEMP_PREFIX, atomic_output
-from reportgen.batch.checks import check_file
+from reportgen.atomic import TEMP_PREFIX
+from reportgen.batch.checks import write_checked
 from reportgen.imprint import Imprint
 from reportgen.render.html import WebEdition
 
@@ -23,9 +23,7 @@ def write_web_edition(folder: Path, edition: WebEdition) -> list[Path]:
     written = []
     for name, data in sorted(edition.files.items()):
         path = folder / name
-        with atomic_output(path, check_file) as tmp:
-            tmp.write_bytes(data)
-        written.append(path)
+        written.append(write_checked(path, lambda tmp, data=data: tmp.write_bytes(data)))
     keep = set(written)
     for stale in sorted(folder.rglob("*"), reverse=True):
         if stale.is_file() and stale not in keep and not stale.name.startswith(TEMP_PREFIX):

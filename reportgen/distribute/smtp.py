@@ -12,12 +12,12 @@ import os
 import smtplib
 import ssl
 import sys
-import tomllib
 from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 
 from reportgen.errors import ReportgenError
+from reportgen.settings import read_file
 
 ENV = "REPORTGEN_SMTP_"
 
@@ -45,10 +45,7 @@ def load_config(path: Path | None, sender: str = "") -> SmtpConfig:
     envelope sender is ``from``, else ``sender`` (the settings' sender address), else ``user``."""
     values: dict[str, object] = {}
     if path is not None:
-        try:
-            values = dict(tomllib.loads(path.read_text(encoding="utf-8")).get("smtp", {}))
-        except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise SmtpConfigError(f"cannot read SMTP settings from {path}: {exc}") from exc
+        values = dict(read_file(path).get("smtp", {}))  # read and errors as every settings file
         if "password" in values:
             raise SmtpConfigError(f"{path}: remove 'password'; give it in {ENV}PASSWORD or at the prompt")
     for key in ("host", "port", "user", "from", "cafile", "rate_per_minute"):

@@ -21,7 +21,7 @@ import pytest
 from pypdf import PdfReader
 
 from reportgen.batch.context import SharedContext, shared_context
-from reportgen.batch.municipality import draw_profiles, write_profile
+from reportgen.batch.municipality import draw_profile, write_profile
 from reportgen.batch.naming import profile_name
 from reportgen.cli import main
 from reportgen.metrics.compute import compute_scope
@@ -62,7 +62,7 @@ def profile_pdfs(built: Built, ctx: SharedContext, tmp_path_factory: pytest.Temp
         metrics = compute_scope(ctx.survey, scope, tables=ctx.tables, national=ctx.national)
         found[name] = [
             write_profile(drawn, out / profile_name(drawn.respondent_id, drawn.name))
-            for drawn in draw_profiles(ctx, metrics)
+            for drawn in (draw_profile(ctx, unit) for unit in unit_profiles(ctx.tables, metrics, ctx.national))
         ]
     return found
 
