@@ -38,10 +38,8 @@ class FontMetrics:
     descent: float = 0.212  # em, below the baseline
     cap_height: float = 0.688  # em
 
-    # Word widths at 1 pt, remembered: table fitting measures the same words many times.
-    _em: dict[str, float] = field(default_factory=dict, compare=False, repr=False)
-
-    # Word widths in font units, remembered: wrapping measures the same words many times.
+    # Word widths in font units, remembered: wrapping and table fitting measure the same
+    # words many times.
     _units: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def width(self, text: str, size: float) -> float:
@@ -62,10 +60,7 @@ class FontMetrics:
 
     def em_width(self, word: str) -> float:
         """Width of ``word`` in points at 1 pt (widths scale linearly with the size)."""
-        width = self._em.get(word)
-        if width is None:
-            width = self._em[word] = sum(self.advances.get(ch, self.fallback) for ch in word) / self.units_per_em
-        return width
+        return self.word_units(word) / self.units_per_em
 
 
 @dataclass(frozen=True)

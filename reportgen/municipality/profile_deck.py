@@ -15,8 +15,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from reportgen.deck import alttext
 from reportgen.deck import format as fmt
 from reportgen.deck.front import publisher_block
@@ -26,11 +24,12 @@ from reportgen.metrics.profile import AreaProfile, UnitProfile
 from reportgen.municipality.profile_area import TableFits, area_slide, place_text
 from reportgen.paths import LAYOUTS_DIR
 from reportgen.text import capital
+from reportgen.yaml_data import parse_yaml
 
 
 @lru_cache(maxsize=2)
 def _texts(path: str) -> dict[str, Any]:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return parse_yaml(Path(path).read_text(encoding="utf-8"))
 
 
 def texts(layouts_dir: Path | None = None) -> dict[str, Any]:
