@@ -74,7 +74,20 @@ class PlainParagraph(RLParagraph):
     parser would leave as one fragment.
     """
 
-    def __init__(self, text: str, style: ParagraphStyle, bullet: str | None = None) -> None:
+    def __init__(
+        self,
+        text: str | None,
+        style: ParagraphStyle,
+        bullet: str | None = None,
+        frags: list[Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if frags is not None:  # a piece of this paragraph, as reportlab's ``split`` makes it
+            kwargs.setdefault("bulletText", bullet)
+            super().__init__(text, style, frags=frags, **kwargs)
+            self._key = None
+            return
+        assert text is not None
         serial = style_serial(style)
         template = _templates.get(serial)
         if template is None:
@@ -84,9 +97,11 @@ class PlainParagraph(RLParagraph):
         self.encoding = "utf8"
         frag = template.clone(text=text, link=[], us_lines=[])
         self._setup(text, style, bullet or getattr(style, "bulletText", None), [frag], None)
-        self._key = (text, self.bulletText, serial)
+        self._key: tuple[Any, ...] | None = (text, self.bulletText, serial)
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if self._key is None:  # a split piece: its fragments are not one plain text
+            return super().wrap(availWidth, availHeight)
         memo_key = (availWidth, *self._key)
         state = _wraps.get(memo_key)
         if state is None:

@@ -93,3 +93,19 @@ def test_the_memos_start_again_at_their_limit(styles, monkeypatch):
     for n in range(5):
         plain_paragraph(f"ord {n}", styles[0]).wrap(100.0, 100.0)
     assert len(pdf_text._wraps) <= 3
+
+
+def test_a_plain_paragraph_splits_across_frames_like_a_parsed_one():
+    from reportlab.lib.styles import ParagraphStyle
+
+    style = ParagraphStyle("split-test", fontName="Helvetica", fontSize=10, leading=12)
+    text = " ".join(["ord"] * 200)
+    plain, parsed = plain_paragraph(text, style), RLParagraph(text, style)
+    for paragraph in (plain, parsed):
+        paragraph.wrap(100, 1000)
+    pieces = plain.split(100, 60)  # five lines fit in 60 pt
+    expected = parsed.split(100, 60)
+    assert len(pieces) == len(expected) == 2
+    for mine, theirs in zip(pieces, expected, strict=True):
+        assert mine.wrap(100, 1000) == theirs.wrap(100, 1000)
+    assert pieces[0].wrap(100, 1000)[1] == 60
