@@ -32,6 +32,7 @@ import numpy as np
 from reportgen.metrics.model import AreaMetrics, CategoryShares, ScopeMetrics
 from reportgen.metrics.offer import insats_table
 from reportgen.metrics.scope import AreaTables, SurveyTables
+from reportgen.metrics.units import UnitAnswers, unit_answers
 from reportgen.survey import DIMENSIONS
 
 #: "Common": offered by at least this share of the answering units of the county or Riket.
@@ -144,13 +145,10 @@ class _AreaBasis:
     riket: np.ndarray
     common: np.ndarray  # bool
     counts: tuple[int, ...]  # offered counts of the county's answering units
-    units: dict[str, tuple[int, str, str | None, str | None]]  # id → position, status, further, wish
-    groups: dict[str, tuple[str, ...]]  # id → chosen huvudgrupper, catalog order
+    positions: dict[str, int]  # id → the unit's position in the answer table
+    answers: dict[str, UnitAnswers]  # id → its status, further and wish answers, chosen huvudgrupper
+    group_names: dict[str, str]  # huvudgrupp id → name
     dimensions: dict[str, dict[str, CategoryShares]]  # dimension → unit id → its pairs
-
-
-def _code(value: object) -> str | None:
-    return value if isinstance(value, str) else None
 
 
 def _basis(tables: AreaTables, national_tables: AreaTables, metrics: AreaMetrics, national: AreaMetrics) -> _AreaBasis:
@@ -158,18 +156,6 @@ def _basis(tables: AreaTables, national_tables: AreaTables, metrics: AreaMetrics
     riket = insats_table(national_tables)["share"].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         common = (county >= COMMON_SHARE) | (riket >= COMMON_SHARE)
-    units = {
-        str(rid): (int(unit), str(status), _code(further), _code(wish))
-        for rid, unit, status, further, wish in zip(
-            tables.units.index, tables.units["unit"], tables.units["status"], tables.units["further"],
-            tables.units["wish"], strict=True,
-        )
-    }  # fmt: skip
-    names = dict(zip(tables.groups["huvudgrupp_id"], tables.groups["huvudgrupp"], strict=True))
-    chosen: dict[str, set[str]] = {}
-    for rid, gid in zip(tables.wish_groups["respondent_id"], tables.wish_groups["huvudgrupp_id"], strict=True):
-        chosen.setdefault(str(rid), set()).add(gid)
-    groups = {rid: tuple(str(names[g]) for g in names if g in found) for rid, found in chosen.items()}
     return _AreaBasis(
         tables=tables,
         metrics=metrics,
@@ -180,8 +166,11 @@ def _basis(tables: AreaTables, national_tables: AreaTables, metrics: AreaMetrics
         riket=riket,
         common=common,
         counts=tuple(r.offered for r in metrics.offer.per_respondent if r.answered),
-        units=units,
-        groups=groups,
+        positions={str(rid): int(unit) for rid, unit in zip(tables.units.index, tables.units["unit"], strict=True)},
+        answers={unit.respondent_id: unit for unit in unit_answers(tables)},
+        group_names=dict(
+            zip(map(str, tables.groups["huvudgrupp_id"]), map(str, tables.groups["huvudgrupp"]), strict=True)
+        ),
         dimensions={name: {r.key: r for r in metrics.dimensions[name].per_respondent} for name in DIMENSIONS},
     )
 
@@ -232,8 +221,7 @@ def _dimensions(basis: _AreaBasis, respondent_id: str) -> tuple[DimensionShare, 
 def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
     """One unit's profile of one area."""
     metrics, answers = basis.metrics, basis.tables.answers
-    position, status, further, wish = basis.units[respondent_id]
-    responding = status != "ej_paborjad"
+    position, own = basis.positions[respondent_id], basis.answers[respondent_id]
     rows = answers["unit"] == position
     answered_at = answers["insats"][rows & answers["answered"]]
     offered_at = answers["insats"][rows & answers["offered"]]
@@ -243,7 +231,7 @@ def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
     return AreaProfile(
         area=basis.tables.area,
         catalog_size=metrics.catalog_size,
-        status=status,
+        status=own.status,
         answered=answered,
         offered=offered,
         county_mean=None if np.isnan(metrics.offer.mean) else metrics.offer.mean,
@@ -253,14 +241,12 @@ def _area_profile(basis: _AreaBasis, respondent_id: str) -> AreaProfile:
         place=None if offered is None else place_of(offered, basis.counts),
         offered_insatser=_listed(basis, offered_at, most_first=False),
         not_offered_common=_listed(basis, refused_at[basis.common[refused_at]], most_first=True),
-        further=UnitAnswer(
-            further if responding else None, metrics.offer.further_share, basis.national.offer.further_share
-        ),
+        further=UnitAnswer(own.further, metrics.offer.further_share, basis.national.offer.further_share),
         wish=UnitAnswer(
-            wish if responding else None,
+            own.wish,
             metrics.wish.share("ja"),
             basis.national.wish.share("ja"),
-            basis.groups.get(respondent_id, ()),
+            tuple(basis.group_names[g] for g in own.wish_groups),
         ),
         dimensions=_dimensions(basis, respondent_id),
     )
