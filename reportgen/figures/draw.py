@@ -25,6 +25,7 @@ from reportgen.deck.model import ChartSpec, by_chart_kind
 from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_bars
 from reportgen.figures.canvas import blank_figure
+from reportgen.figures.font_embed import whole_chart_fonts
 from reportgen.figures.layout import chart_box
 from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import Context, chart_context, context
@@ -69,7 +70,8 @@ def build_figure(spec: ChartSpec, theme: Theme | None = None, *, reuse: bool = F
 
 def figure_pdf(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
+    with whole_chart_fonts():
+        fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
 

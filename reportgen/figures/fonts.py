@@ -31,6 +31,7 @@ from pathlib import Path
 from fontTools import subset
 
 from reportgen.atomic import write_bytes_atomic
+from reportgen.figures.font_embed import embed_whole
 
 RECIPE = "layout-free-1"  # change when the subsetting options change
 DROP = ["GSUB", "GPOS", "GDEF", "kern", "DSIG", "FFTM", "BASE", "JSTF", "MATH"]
@@ -77,6 +78,7 @@ def chart_copy(source: Path) -> Path:
     target = cache_dir() / f"{source.stem}-charts-{digest}.ttf"
     if not target.exists():
         _write_copy(source, target, REPERTOIRE)
+    embed_whole(target)  # small enough to embed whole in every chart (figures.font_embed)
     return target
 
 

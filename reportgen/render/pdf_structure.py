@@ -76,13 +76,19 @@ def finish_pdf(
 def place_charts(pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterable[ChartUse]) -> None:
     """Add each used chart as a form XObject to the resources of the pages that draw it.
 
-    A chart used on several pages is copied into the file once and shared.
+    A chart used on several pages is copied into the file once and shared, and so is a
+    font file that several charts embed (``figures.font_embed``: every chart embeds the
+    same one), so the deck holds it once.
     """
     forms: dict[str, pikepdf.Object] = {}
+    font_files = _FontFiles()
     for use in uses:
         if use.key not in forms:
             with pikepdf.open(io.BytesIO(charts[use.key].pdf)) as source:
-                forms[use.key] = chart_form(pdf, source.pages[0].obj)
+                page = source.pages[0].obj
+                known = font_files.detach(page)
+                forms[use.key] = form = chart_form(pdf, page)
+                font_files.attach(form, known)
         page = pdf.pages[use.page].obj
         resources = page.get("/Resources")
         if resources is None:
@@ -94,6 +100,53 @@ def place_charts(pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterabl
         own.XObject = Dictionary(dict(xobjects.items())) if xobjects is not None else Dictionary()
         own.XObject[f"/{use.name}"] = forms[use.key]
         page.Resources = own
+
+
+class _FontFiles:
+    """The embedded font files already copied into the deck, by their bytes and dictionary."""
+
+    def __init__(self) -> None:
+        self._copied: dict[tuple[bytes, str], pikepdf.Object] = {}
+
+    def detach(self, page: pikepdf.Object) -> dict[str, tuple[bytes, str]]:
+        """Take the font files the deck already holds out of ``page``'s fonts (before the
+        page is copied, so they are not copied again); name → key of each font's file."""
+        keys: dict[str, tuple[bytes, str]] = {}
+        for name, descriptor in _font_descriptors(page.get("/Resources")):
+            stream = descriptor.get("/FontFile2")
+            if not isinstance(stream, pikepdf.Stream):
+                continue
+            key = (stream.read_raw_bytes(), f"{stream.get('/Filter')}{stream.get('/Length1')}{stream.get('/DecodeParms')}")
+            keys[name] = key
+            if key in self._copied:
+                del descriptor["/FontFile2"]
+        return keys
+
+    def attach(self, form: pikepdf.Object, keys: dict[str, tuple[bytes, str]]) -> None:
+        """Point the copied fonts of ``form`` at the deck's one copy of each font file."""
+        for name, descriptor in _font_descriptors(form.get("/Resources")):
+            key = keys.get(name)
+            if key is None:
+                continue
+            if key in self._copied:
+                descriptor.FontFile2 = self._copied[key]
+            else:
+                self._copied[key] = descriptor.FontFile2
+
+
+def _font_descriptors(resources: pikepdf.Object | None) -> Iterable[tuple[str, pikepdf.Object]]:
+    """(resource name, font descriptor) of each font in ``resources`` that has one; a
+    Type 0 font's descriptor is its descendant's."""
+    fonts = resources.get("/Font") if resources is not None else None
+    if fonts is None:
+        return
+    for name, font in fonts.items():
+        descendants = font.get("/DescendantFonts")
+        if descendants is not None and len(descendants):
+            font = descendants[0]
+        descriptor = font.get("/FontDescriptor")
+        if descriptor is not None:
+            yield str(name), descriptor
 
 
 #: Page keys that change how a page shows beyond its MediaBox and one content stream.
