@@ -158,6 +158,12 @@ def rc_params(theme: Theme, style: ChartStyle) -> dict[str, Any]:
         "savefig.edgecolor": "none",
         "savefig.transparent": False,
         "pdf.fonttype": style.pdf_fonttype,
+        # Matplotlib 3.11 sizes the PDF backend's font subsets by *ps*.fonttype (256
+        # characters for Type 3, its default): with 42 here a Type 42 chart font is one
+        # font whose codes are the characters' own (Identity-H), not a second font for
+        # "–", "−" and the narrow no-break space with codes in order of first use, so
+        # every chart's font agrees with every other's (figures.font_sheet).
+        "ps.fonttype": style.pdf_fonttype,
         "pdf.compression": 6,
         "pdf.use14corefonts": False,
         "svg.hashsalt": "reportgen",

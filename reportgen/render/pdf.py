@@ -26,6 +26,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from reportgen.deck.model import ChartSpec, Deck, KeyFigure, Paragraph, Slide, Table, TextBlock
 from reportgen.figures.art import ChartArt
+from reportgen.figures.font_sheet import font_sheet
 from reportgen.figures.layout import caption_lines
 from reportgen.render.dispatch import Page, block_table, pages, slide_table
 from reportgen.render.geometry import (
@@ -109,6 +110,7 @@ def render_pdf(
         uses=ctx.chart_uses,
         structure=ctx.tagger.root if tagged else None,
         info=info,
+        font_sheet=font_sheet(theme) if ctx.chart_uses else b"",
     )
 
 

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Mapping
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pikepdf
 from pikepdf import Array, Dictionary, Name, String
 
@@ -60,10 +62,12 @@ def finish_pdf(
     uses: Iterable[ChartUse],
     structure: Element | None,
     info: DocumentInfo,
+    font_sheet: bytes = b"",
 ) -> None:
-    """Write the finished deck to ``path``: charts placed, tagged when ``structure``."""
+    """Write the finished deck to ``path``: charts placed (sharing ``font_sheet``'s
+    fonts, see :func:`place_charts`), tagged when ``structure``."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        place_charts(pdf, charts, uses)
+        place_charts(pdf, charts, uses, font_sheet)
         if structure is not None:
             write_structure(pdf, structure)
             write_accessibility_catalog(pdf, info)
@@ -73,80 +77,120 @@ def finish_pdf(
         pdf.save(path, deterministic_id=True, min_version="1.7", object_stream_mode=pikepdf.ObjectStreamMode.generate)
 
 
-def place_charts(pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterable[ChartUse]) -> None:
+def place_charts(
+    pdf: pikepdf.Pdf, charts: Mapping[str, ChartArt], uses: Iterable[ChartUse], font_sheet: bytes = b""
+) -> None:
     """Add each used chart as a form XObject to the resources of the pages that draw it.
 
-    A chart used on several pages is copied into the file once and shared, and so is a
-    font file that several charts embed (``figures.font_embed``: every chart embeds the
-    same one), so the deck holds it once.
+    A chart used on several pages is copied into the file once and shared. With a
+    ``font_sheet`` (``figures.font_sheet``), the charts' fonts that the sheet's stand in
+    for are left behind and every chart points at the sheet's, copied once: 140 charts
+    of a county deck then share two fonts instead of bringing 280 (issue 19).
     """
     forms: dict[str, pikepdf.Object] = {}
-    font_files = _FontFiles()
-    for use in uses:
-        if use.key not in forms:
-            with pikepdf.open(io.BytesIO(charts[use.key].pdf)) as source:
-                page = source.pages[0].obj
-                known = font_files.detach(page)
-                forms[use.key] = form = chart_form(pdf, page)
-                font_files.attach(form, known)
-        page = pdf.pages[use.page].obj
-        resources = page.get("/Resources")
-        if resources is None:
-            page.Resources = resources = Dictionary()
-        # reportlab may share one resource dictionary between pages; give this page
-        # its own so a name never points at another page's chart.
-        own = Dictionary(dict(resources.items()))
-        xobjects = own.get("/XObject")
-        own.XObject = Dictionary(dict(xobjects.items())) if xobjects is not None else Dictionary()
-        own.XObject[f"/{use.name}"] = forms[use.key]
-        page.Resources = own
+    with pikepdf.open(io.BytesIO(font_sheet)) if font_sheet else nullcontext() as sheet:
+        fonts = _SharedFonts(pdf, sheet)
+        for use in uses:
+            if use.key not in forms:
+                with pikepdf.open(io.BytesIO(charts[use.key].pdf)) as source:
+                    page = source.pages[0].obj
+                    shared = fonts.detach(page)
+                    forms[use.key] = form = chart_form(pdf, page)
+                    for name, font in shared.items():
+                        form.Resources.Font[name] = font
+            _add_form(pdf, use, forms[use.key])
 
 
-class _FontFiles:
-    """The embedded font files already copied into the deck, by their bytes and dictionary."""
+def _add_form(pdf: pikepdf.Pdf, use: ChartUse, form: pikepdf.Object) -> None:
+    page = pdf.pages[use.page].obj
+    resources = page.get("/Resources")
+    if resources is None:
+        page.Resources = resources = Dictionary()
+    # reportlab may share one resource dictionary between pages; give this page
+    # its own so a name never points at another page's chart.
+    own = Dictionary(dict(resources.items()))
+    xobjects = own.get("/XObject")
+    own.XObject = Dictionary(dict(xobjects.items())) if xobjects is not None else Dictionary()
+    own.XObject[f"/{use.name}"] = form
+    page.Resources = own
 
-    def __init__(self) -> None:
-        self._copied: dict[tuple[bytes, str], pikepdf.Object] = {}
 
-    def detach(self, page: pikepdf.Object) -> dict[str, tuple[bytes, str]]:
-        """Take the font files the deck already holds out of ``page``'s fonts (before the
-        page is copied, so they are not copied again); name → key of each font's file."""
-        keys: dict[str, tuple[bytes, str]] = {}
-        for name, descriptor in _font_descriptors(page.get("/Resources")):
-            stream = descriptor.get("/FontFile2")
-            if not isinstance(stream, pikepdf.Stream):
+class _SharedFonts:
+    """The chart fonts the deck holds once: those of ``figures.font_sheet``, copied on
+    first use. A chart's font is replaced by the sheet's when it is the same font file
+    and every character code the chart uses maps to the same glyph in the sheet's font
+    (so its widths and ToUnicode entries agree too); any other font stays the chart's own.
+    """
+
+    def __init__(self, pdf: pikepdf.Pdf, sheet: pikepdf.Pdf | None) -> None:
+        self._pdf = pdf
+        self._sheet: dict[bytes, tuple[pikepdf.Object, np.ndarray]] = {}  # font file → font, its code map
+        self._copied: dict[bytes, pikepdf.Object] = {}
+        self._lengths: set[int] = set()  # the sheet's font files' compressed lengths
+        for _, font in _fonts(sheet.pages[0].obj if sheet is not None else None):
+            parts = _identity_font(font)
+            if parts is not None:
+                raw = parts[0].read_raw_bytes()
+                self._sheet[raw] = (font, _code_map(parts[1]))
+                self._lengths.add(len(raw))
+
+    def detach(self, page: pikepdf.Object) -> dict[str, pikepdf.Object]:
+        """Take the fonts the sheet stands in for out of ``page``'s resources (before the
+        page is copied, so they are not copied); resource name → the deck's font."""
+        shared: dict[str, pikepdf.Object] = {}
+        for name, font in _fonts(page):
+            parts = _identity_font(font)
+            if parts is None or parts[0].get("/Length") not in self._lengths:
                 continue
-            key = (stream.read_raw_bytes(), f"{stream.get('/Filter')}{stream.get('/Length1')}{stream.get('/DecodeParms')}")
-            keys[name] = key
-            if key in self._copied:
-                del descriptor["/FontFile2"]
-        return keys
-
-    def attach(self, form: pikepdf.Object, keys: dict[str, tuple[bytes, str]]) -> None:
-        """Point the copied fonts of ``form`` at the deck's one copy of each font file."""
-        for name, descriptor in _font_descriptors(form.get("/Resources")):
-            key = keys.get(name)
-            if key is None:
+            raw = parts[0].read_raw_bytes()
+            known = self._sheet.get(raw)
+            if known is None or not _agrees(_code_map(parts[1]), known[1]):
                 continue
-            if key in self._copied:
-                descriptor.FontFile2 = self._copied[key]
-            else:
-                self._copied[key] = descriptor.FontFile2
+            if raw not in self._copied:
+                self._copied[raw] = self._pdf.copy_foreign(known[0])
+            shared[name] = self._copied[raw]
+        if shared:
+            fonts = page.Resources.Font
+            for name in shared:
+                del fonts[name]
+        return shared
 
 
-def _font_descriptors(resources: pikepdf.Object | None) -> Iterable[tuple[str, pikepdf.Object]]:
-    """(resource name, font descriptor) of each font in ``resources`` that has one; a
-    Type 0 font's descriptor is its descendant's."""
+def _fonts(page: pikepdf.Object | None) -> list[tuple[str, pikepdf.Object]]:
+    resources = page.get("/Resources") if page is not None else None
     fonts = resources.get("/Font") if resources is not None else None
-    if fonts is None:
-        return
-    for name, font in fonts.items():
-        descendants = font.get("/DescendantFonts")
-        if descendants is not None and len(descendants):
-            font = descendants[0]
-        descriptor = font.get("/FontDescriptor")
-        if descriptor is not None:
-            yield str(name), descriptor
+    return [(str(name), font) for name, font in fonts.items()] if fonts is not None else []
+
+
+_IDENTITY_H = Name("/Identity-H")
+
+
+def _identity_font(font: pikepdf.Object) -> tuple[pikepdf.Stream, pikepdf.Stream] | None:
+    """A Type 0 font with Identity-H codes over one TrueType descendant (what Matplotlib
+    embeds for ``pdf.fonttype: 42``): its font file and code → glyph map."""
+    try:
+        (cid_font,) = font.DescendantFonts
+        file, cid_map = cid_font.FontDescriptor.FontFile2, cid_font.CIDToGIDMap
+        identity = font.Encoding == _IDENTITY_H
+    except (AttributeError, KeyError, ValueError, TypeError):
+        return None
+    if not identity or not isinstance(file, pikepdf.Stream) or not isinstance(cid_map, pikepdf.Stream):
+        return None
+    return file, cid_map
+
+
+def _code_map(stream: pikepdf.Stream) -> np.ndarray:
+    return np.frombuffer(stream.read_bytes(), dtype=">u2")
+
+
+def _agrees(chart: np.ndarray, sheet: np.ndarray) -> bool:
+    """Every code the chart maps to a glyph maps to the same glyph in the sheet."""
+    if len(chart) > len(sheet):
+        if chart[len(sheet) :].any():
+            return False
+        chart = chart[: len(sheet)]
+    used = chart != 0
+    return bool(np.array_equal(chart[used], sheet[: len(chart)][used]))
 
 
 #: Page keys that change how a page shows beyond its MediaBox and one content stream.

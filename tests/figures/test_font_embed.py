@@ -17,7 +17,7 @@ from reportgen.figures.draw import PDF_METADATA, chart_rc, rasterise
 from reportgen.figures.style import chart_fonts
 from reportgen.theme import load_theme
 
-TEXTS = ("Kommunens hemtjänst", "12,5 %", "Ej påbörjad – 3 st", "Åsele −4")
+TEXTS = ("Kommunens hemtjänst", "12,5 %", "Ej påbörjad – 3 st", "Åsele −4 – 2")
 
 
 def _chart(whole: bool) -> bytes:
@@ -97,3 +97,15 @@ def test_the_matplotlib_functions_replaced_still_exist() -> None:
     assert callable(PdfFile.outputStream)
     assert hasattr(pdf_ps, "SubsetResults") and hasattr(pdf_ps.SubsetResults, "_as_cm")
     assert len(set(_font_files(_chart(True)))) == 2
+
+
+def test_each_face_is_one_font_whose_codes_are_the_characters() -> None:
+    # "–" and "−" lie past the first 256 code points: with ps.fonttype 3 (Matplotlib's
+    # default) they would go into a second font per face with codes in order of use.
+    with pikepdf.open(io.BytesIO(_chart(True))) as pdf:
+        fonts = list(pdf.pages[0].Resources.Font.values())
+        assert len(fonts) == 2  # regular and bold
+        for font in fonts:
+            assert font.Encoding == pikepdf.Name("/Identity-H")
+            codes = font.DescendantFonts[0].CIDToGIDMap.read_bytes()
+            assert len(codes) // 2 > 0x2013  # the en dash is coded as itself

@@ -38,29 +38,78 @@ def test_a_rotated_page_goes_through_qpdf():
         assert "/Matrix" in form  # qpdf turns the rotation into the form's matrix
 
 
-def test_charts_embedding_the_same_font_file_share_one_copy_in_the_deck():
+def _font_dicts(data: bytes) -> list[str]:
+    """The BaseFont of every Type 0 font in the file."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return [
+            str(o.BaseFont) for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Subtype") == Name.Type0
+        ]
+
+
+def _deck_of(charts, uses, sheet: bytes) -> bytes:
+    from reportgen.render.pdf_structure import place_charts
+
+    out = io.BytesIO()
+    with pikepdf.new() as deck:
+        for _ in uses:
+            deck.add_blank_page(page_size=(400, 300))
+        place_charts(deck, charts, uses, sheet)
+        deck.save(out)
+    return out.getvalue()
+
+
+def test_charts_share_the_font_sheets_fonts_in_the_deck():
     from reportgen.figures.draw import draw_chart
-    from reportgen.render.pdf_structure import ChartUse, place_charts
+    from reportgen.figures.font_sheet import font_sheet
+    from reportgen.render.pdf_structure import ChartUse
 
     bar, wide = chart_specs()
     charts = {spec.key: draw_chart(spec, png=False) for spec in (bar, wide)}
-
-    def font_files(data: bytes) -> list[bytes]:
-        with pikepdf.open(io.BytesIO(data)) as pdf:
-            return [o.read_bytes() for o in pdf.objects if isinstance(o, pikepdf.Stream) and "/Length1" in o]
-
-    per_chart = [font_files(art.pdf) for art in charts.values()]
-    assert per_chart[0] and set(per_chart[0]) == set(per_chart[1])  # the same whole font in both
-    out = io.BytesIO()
-    with pikepdf.new() as deck:
-        for _ in range(2):
-            deck.add_blank_page(page_size=(400, 300))
-        place_charts(deck, charts, [ChartUse(0, "RgChart0", bar.key), ChartUse(1, "RgChart1", wide.key)])
-        deck.save(out)
-    placed = font_files(out.getvalue())
-    assert sorted(placed) == sorted(set(per_chart[0]))  # each file once
-    with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+    uses = [ChartUse(0, "RgChart0", bar.key), ChartUse(1, "RgChart1", wide.key)]
+    per_chart = sum(len(_font_dicts(art.pdf)) for art in charts.values())
+    assert per_chart >= 2
+    alone = _deck_of(charts, uses, b"")
+    shared = _deck_of(charts, uses, font_sheet())
+    assert len(_font_dicts(alone)) == per_chart  # each chart brings its own
+    sheet_fonts = set(_font_dicts(font_sheet()))
+    placed = _font_dicts(shared)
+    assert set(placed) <= sheet_fonts and len(placed) <= 2
+    with pikepdf.open(io.BytesIO(shared)) as pdf:
         for page, name in ((0, "/RgChart0"), (1, "/RgChart1")):
             form = pdf.pages[page].Resources.XObject[name]
             for font in form.Resources.Font.values():
-                assert "/FontFile2" in font.DescendantFonts[0].FontDescriptor  # every font keeps its file
+                assert str(font.BaseFont) in sheet_fonts
+    # The same text and the same pixels as with each chart's own fonts.
+    import pypdfium2 as pdfium
+
+    def look(data: bytes) -> list[tuple[str, bytes]]:
+        doc = pdfium.PdfDocument(data)
+        try:
+            return [
+                (doc[i].get_textpage().get_text_range(), doc[i].render(scale=1).to_numpy().tobytes()) for i in range(2)
+            ]
+        finally:
+            doc.close()
+
+    assert look(shared) == look(alone)
+
+
+def test_a_chart_whose_codes_disagree_with_the_sheet_keeps_its_own_font():
+    from reportgen.figures.draw import draw_chart
+    from reportgen.figures.font_sheet import font_sheet
+    from reportgen.render.pdf_structure import ChartUse
+
+    bar, _ = chart_specs()
+    art = draw_chart(bar, png=False)
+    with pikepdf.open(io.BytesIO(art.pdf)) as pdf:
+        cid_font = next(iter(pdf.pages[0].Resources.Font.values())).DescendantFonts[0]
+        codes = bytearray(cid_font.CIDToGIDMap.read_bytes())
+        used = next(i for i in range(0, len(codes), 2) if codes[i : i + 2] != b"\0\0")
+        codes[used + 1] ^= 1  # one code now maps to another glyph than the sheet's
+        cid_font.CIDToGIDMap.write(bytes(codes))
+        out = io.BytesIO()
+        pdf.save(out)
+    changed = type(art)(art.key, out.getvalue(), b"", art.width, art.height)
+    deck = _deck_of({bar.key: changed}, [ChartUse(0, "RgChart0", bar.key)], font_sheet())
+    names = set(_font_dicts(deck))
+    assert names - set(_font_dicts(font_sheet()))  # the chart's own font is there
