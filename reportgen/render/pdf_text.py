@@ -115,3 +115,41 @@ class PlainParagraph(RLParagraph):
             return width, height
         self.__dict__.update(state)
         return self.width, self.height
+
+    def draw(self) -> None:
+        """Draw as reportlab does; a paragraph of the same text, style and size drawn
+        before in this document repeats that drawing's operators (see :func:`_drawn`)."""
+        canvas = self.canv
+        key = self._key
+        if key is None or getattr(self, "_offsets", None) is not None:
+            super().draw()
+            return
+        memo = _drawn(canvas)
+        full = (key, self.width, self.height)
+        code = memo.get(full)
+        if code is not None:
+            canvas._code.extend(code)
+            return
+        start = len(canvas._code)
+        super().draw()
+        memo[full] = canvas._code[start:]
+
+
+def _drawn(canvas: Any) -> dict[tuple[Any, ...], list[str]]:
+    """The operators each plain paragraph drawn on this canvas appended, by text, style and size.
+
+    A table cell, a number or a name recurs hundreds of times in a county deck, and
+    reportlab sets up and encodes each one again. What ``Paragraph.drawPara`` appends to
+    ``canvas._code`` depends only on those (it draws at the origin that ``drawOn``
+    translated to, inside a saved and restored graphics state) and on the document's font
+    subsets, which assign a character its code the first time it is drawn and never
+    change it: so within one document the same paragraph appends the same operators, and
+    repeating them leaves the canvas as drawing it again would (tests/render/
+    test_pdf_text.py compares a deck's bytes drawn both ways). Kept on the canvas, so a
+    memo never outlives its document.
+    """
+    memo = canvas.__dict__.get("_reportgen_drawn")
+    if memo is None:
+        memo = canvas.__dict__["_reportgen_drawn"] = {}
+    return memo
+

@@ -109,3 +109,37 @@ def test_a_plain_paragraph_splits_across_frames_like_a_parsed_one():
     for mine, theirs in zip(pieces, expected, strict=True):
         assert mine.wrap(100, 1000) == theirs.wrap(100, 1000)
     assert pieces[0].wrap(100, 1000)[1] == 60
+
+
+def _page_with(paragraphs: list[tuple[RLParagraph, float]]) -> bytes:
+    canvas = Canvas(io.BytesIO(), invariant=1, pageCompression=0)
+    y = 800.0
+    for paragraph, width in paragraphs:
+        _, height = paragraph.wrapOn(canvas, width, 1000)
+        paragraph.drawOn(canvas, 20, y - height)
+        y -= height + 2
+        if y < 100:
+            canvas.showPage()
+            y = 800.0
+    canvas.showPage()
+    return canvas.getpdfdata()
+
+
+def test_a_paragraph_drawn_again_in_a_document_repeats_the_same_operators(styles, monkeypatch):
+    # Repeats of each text and style, interleaved, at two widths; "Ωmega ≈" brings new
+    # characters (new subset codes) between repeats of the others.
+    texts = (*TEXTS, "Ωmega ≈ 3", *TEXTS[::-1], *TEXTS)
+    plan = [(text, style, width) for text in texts for style in styles for width in (60.0, 300.0)]
+    memoised = _page_with([(plain_paragraph(t, s), w) for t, s, w in plan])
+    monkeypatch.setattr(PlainParagraph, "draw", RLParagraph.draw)
+    drawn_each_time = _page_with([(plain_paragraph(t, s), w) for t, s, w in plan])
+    assert memoised == drawn_each_time
+
+
+def test_the_memo_of_drawn_paragraphs_belongs_to_its_canvas(styles):
+    first = Canvas(io.BytesIO(), invariant=1)
+    paragraph = plain_paragraph("Hemtjänst", styles[0])
+    paragraph.wrapOn(first, 100, 100)
+    paragraph.drawOn(first, 10, 10)
+    assert len(pdf_text._drawn(first)) == 1
+    assert pdf_text._drawn(Canvas(io.BytesIO(), invariant=1)) == {}
