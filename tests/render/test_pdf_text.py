@@ -143,3 +143,45 @@ def test_the_memo_of_drawn_paragraphs_belongs_to_its_canvas(styles):
     paragraph.drawOn(first, 10, 10)
     assert len(pdf_text._drawn(first)) == 1
     assert pdf_text._drawn(Canvas(io.BytesIO(), invariant=1)) == {}
+
+
+def _char_boxes(data: bytes) -> list[tuple[str, tuple[float, ...]]]:
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(data)
+    try:
+        text = doc[0].get_textpage()
+        return [
+            (text.get_text_range(i, 1), tuple(round(v, 2) for v in text.get_charbox(i))) for i in range(text.count_chars())
+        ]
+    finally:
+        doc.close()
+
+
+def test_one_line_paragraphs_stacked_draw_where_br_lines_of_one_paragraph_do(styles):
+    # The PDF renderer draws a chart caption's lines so (render.pdf._draw with lines=True).
+    lines = ("100 % = 413 insatser över samtliga kommuner", "i länet där frågan besvarats", "Källa: enkäten")
+    for style in styles[:2]:  # _draw's styles have no space after a paragraph
+        assert style.spaceAfter == 0
+        top = 700.0
+        canvas = Canvas(io.BytesIO(), invariant=1)
+        joined = RLParagraph("<br/>".join(escape(line) for line in lines), style)
+        _, height = joined.wrapOn(canvas, 400, 500)
+        joined.drawOn(canvas, 30, top - height)
+        canvas.showPage()
+        one = _char_boxes(canvas.getpdfdata())
+        canvas = Canvas(io.BytesIO(), invariant=1)
+        y = top
+        for line in lines:
+            paragraph = plain_paragraph(line, style)
+            _, h = paragraph.wrapOn(canvas, 400, 500)
+            paragraph.drawOn(canvas, 30, y - h)
+            y -= h + style.spaceAfter
+        canvas.showPage()
+        stacked = _char_boxes(canvas.getpdfdata())
+        assert [c for c, _ in stacked if c.strip()] == [c for c, _ in one if c.strip()]
+        # The same place to a hundredth of a point (the numbers are written rounded).
+        for (_, ours), (_, theirs) in zip(
+            [x for x in stacked if x[0].strip()], [x for x in one if x[0].strip()], strict=True
+        ):
+            assert ours == pytest.approx(theirs, abs=0.015)
