@@ -26,6 +26,7 @@ from reportgen.figures.art import ChartArt
 from reportgen.figures.bars import draw_bars
 from reportgen.figures.canvas import blank_figure
 from reportgen.figures.font_embed import whole_chart_fonts
+from reportgen.figures.glyph_cache import kept_glyph_layouts
 from reportgen.figures.layout import chart_box
 from reportgen.figures.png import encode_rgb
 from reportgen.figures.prepare import Context, chart_context, context
@@ -70,7 +71,7 @@ def build_figure(spec: ChartSpec, theme: Theme | None = None, *, reuse: bool = F
 
 def figure_pdf(fig: Figure) -> bytes:
     buf = io.BytesIO()
-    with whole_chart_fonts():
+    with whole_chart_fonts(), kept_glyph_layouts():
         fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     return buf.getvalue()
 
