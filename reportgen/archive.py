@@ -36,11 +36,15 @@ def write_zip(
     date_time: DateTime,
     *,
     compression: int = zipfile.ZIP_STORED,
+    stored: tuple[str, ...] = (),
 ) -> None:
-    """``members`` (name, content), in the order given, all at ``date_time``."""
+    """``members`` (name, content), in the order given, all at ``date_time``; members
+    whose name ends with one of ``stored`` are stored whatever ``compression`` says
+    (pictures already compressed: deflating them again costs time and saves nothing)."""
     with zipfile.ZipFile(target, "w") as archive:
         for name, data in members:
-            archive.writestr(_info(name, date_time, compression), data)
+            method = zipfile.ZIP_STORED if stored and name.lower().endswith(stored) else compression
+            archive.writestr(_info(name, date_time, method), data)
 
 
 def restamp(

@@ -171,6 +171,16 @@ def test_restamp_keeps_order_content_and_compression_and_sets_one_time():
         assert {i.external_attr >> 16 for i in infos} == {0o644}
 
 
+def test_members_named_as_stored_are_stored_the_rest_as_asked(tmp_path):
+    path = tmp_path / "a.zip"
+    members = [("a.xml", b"<a/>" * 100), ("b.PNG", b"x" * 400), ("c.png.xml", b"<c/>" * 100)]
+    write_zip(path, members, (2023, 11, 14, 22, 13, 20), compression=zipfile.ZIP_DEFLATED, stored=(".png",))
+    with zipfile.ZipFile(path) as archive:
+        methods = [info.compress_type for info in archive.infolist()]
+        assert [archive.read(name) for name, _ in members] == [data for _, data in members]
+    assert methods == [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]
+
+
 def test_the_same_members_and_time_give_the_same_zip(tmp_path):
     members = [("profil.pdf", b"%PDF-1.7"), ("paket.xlsx", b"PK")]
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"

@@ -212,6 +212,16 @@ def test_every_zip_member_carries_the_build_time_and_app_properties_are_ours(sam
     assert "<Application>reportgen " in app and "Microsoft" not in app
 
 
+def test_pictures_are_stored_and_xml_parts_deflated(sample_file):
+    _, path = sample_file
+    with zipfile.ZipFile(path) as package:
+        methods = {info.filename: info.compress_type for info in package.infolist()}
+    pictures = [name for name in methods if name.endswith((".png", ".jpeg"))]
+    assert pictures  # the sample deck's charts and the template's thumbnail
+    assert all(methods[name] == zipfile.ZIP_STORED for name in pictures)
+    assert all(methods[name] == zipfile.ZIP_DEFLATED for name in methods if name.endswith((".xml", ".rels")))
+
+
 def test_without_an_imprint_nobody_is_named_author(tmp_path: Path):
     path = tmp_path / "anonym.pptx"
     render_pptx(replace(sample_deck(), imprint=None), sample_charts(), path)
