@@ -25,12 +25,32 @@ INK = 1.1
 LABEL_GAP = 0.1
 
 
+#: (theme id, region, caption) → (theme, caption lines, chart box): both renderers and the
+#: figures ask for a chart's box several times; measuring its caption is the cost.
+_boxes: dict[tuple[int, str, str], tuple[Theme, tuple[str, ...], Region]] = {}
+
+
+def _caption_and_box(spec: ChartSpec, theme: Theme) -> tuple[tuple[str, ...], Region]:
+    key = (id(theme), spec.region, spec.caption)
+    hit = _boxes.get(key)
+    if hit is None or hit[0] is not theme:
+        if len(_boxes) >= 4096:
+            _boxes.clear()
+        lines = _caption_lines(spec, theme)
+        hit = _boxes[key] = (theme, lines, _chart_box(spec, theme, lines))
+    return hit[1], hit[2]
+
+
 def caption_lines(spec: ChartSpec, theme: Theme) -> tuple[str, ...]:
     """The caption wrapped to the region's width at the theme's caption size (regular face).
 
     Renderers draw these lines from the region's top, ``theme.sizes["caption"] ×
     charts.line_spacing`` points apart; the chart starts below them (:func:`chart_box`).
     """
+    return _caption_and_box(spec, theme)[0]
+
+
+def _caption_lines(spec: ChartSpec, theme: Theme) -> tuple[str, ...]:
     if not spec.caption:
         return ()
     region = theme.region(spec.region)
@@ -45,8 +65,11 @@ def caption_lines(spec: ChartSpec, theme: Theme) -> tuple[str, ...]:
 def chart_box(spec: ChartSpec, theme: Theme) -> Region:
     """The chart's own box (inches from the slide's top-left): the spec's region less the
     caption lines above it. The chart's PDF and PNG are exactly this size."""
+    return _caption_and_box(spec, theme)[1]
+
+
+def _chart_box(spec: ChartSpec, theme: Theme, lines: tuple[str, ...]) -> Region:
     region = theme.region(spec.region)
-    lines = caption_lines(spec, theme)
     if not lines:
         return region
     style = ChartStyle.from_theme(theme)

@@ -15,7 +15,7 @@ from reportgen import numbers as fmt
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.legend import LegendEntry
 from reportgen.figures.rects import SMALL_BASE_HATCH
-from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette
+from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette, per_theme
 from reportgen.theme import Theme
 
 # Reference lines are told apart by dash as well as colour (never colour alone).
@@ -30,6 +30,7 @@ class Context:
     fonts: Fonts
 
 
+@per_theme
 def context(theme: Theme) -> Context:
     return Context(theme, ChartStyle.from_theme(theme), palette(theme), chart_fonts(theme))
 
