@@ -51,7 +51,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from reportgen.archive import restamp
 from reportgen.imprint import PRODUCER, zip_time
-from reportgen.render.xlsx_package import stored_package
+from reportgen.render.xlsx_package import cell_writers, stored_package
 from reportgen.workbook.model import Column, Sheet, TableData, Workbook
 
 #: Column widths in Excel character units.
@@ -212,21 +212,23 @@ def _write_table(ws: Worksheet, top: int, table: TableData, formats: _Formats) -
             _fit_height(ws, offset, [(str(row[i]), widths[i]) for i in wrapped])
     writers = [_WRITERS[c.kind] for c in table.columns]
     columns = range(len(table.columns))
+    write_string, _ = cell_writers(ws)
     for offset, row in enumerate(table.rows, start=top + 1):
         for col in columns:
             writer = writers[col]
             if writer is None:  # text: the hot path, ~90 000 cells in a county workbook
-                ws.write_string(offset, col, str(row[col]), body[col])
+                write_string(offset, col, str(row[col]), body[col])
             else:
                 writer(ws, offset, col, row[col], body[col])
 
 
 def _write_number(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
     """A number as a number; a shorthand ("[x]") in a number column as text."""
+    write_string, write_number = cell_writers(ws)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        ws.write_number(row, col, value, fmt)
+        write_number(row, col, value, fmt)
     else:
-        ws.write_string(row, col, str(value), fmt)
+        write_string(row, col, str(value), fmt)
 
 
 def _write_link(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:

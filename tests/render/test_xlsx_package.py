@@ -51,3 +51,23 @@ def test_the_written_workbook_is_deflated_once_by_the_restamp(tmp_path: Path) ->
         assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
         sheet = package.getinfo("xl/worksheets/sheet3.xml")
         assert sheet.compress_size < sheet.file_size
+
+
+def test_cells_written_past_the_wrapper_give_the_same_workbook(tmp_path: Path, monkeypatch) -> None:
+    from reportgen.render import xlsx as xlsx_module
+    from reportgen.render import xlsx_package
+
+    direct, public = tmp_path / "direct.xlsx", tmp_path / "public.xlsx"
+    assert xlsx_package.cell_writers(xlsxwriter.Workbook(io.BytesIO()).add_worksheet())[0].__name__ == "_write_string"
+    render_xlsx(model(), direct)
+    monkeypatch.setattr(xlsx_module, "cell_writers", lambda ws: (ws.write_string, ws.write_number))
+    render_xlsx(model(), public)
+    assert direct.read_bytes() == public.read_bytes()
+
+
+def test_cell_writers_fall_back_to_the_public_ones_on_an_unchecked_xlsxwriter(monkeypatch) -> None:
+    from reportgen.render import xlsx_package
+
+    monkeypatch.setattr(xlsx_package, "CHECKED_VERSIONS", frozenset({"0.0"}))
+    ws = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
+    assert [w.__name__ for w in xlsx_package.cell_writers(ws)] == ["write_string", "write_number"]
