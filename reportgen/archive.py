@@ -36,15 +36,16 @@ def write_zip(
     date_time: DateTime,
     *,
     compression: int = zipfile.ZIP_STORED,
+    compresslevel: int | None = None,
     stored: tuple[str, ...] = (),
 ) -> None:
     """``members`` (name, content), in the order given, all at ``date_time``; members
     whose name ends with one of ``stored`` are stored whatever ``compression`` says
-    (pictures already compressed: deflating them again costs time and saves nothing)."""
+    (files compressed already: deflating them again costs time and saves nothing)."""
     with zipfile.ZipFile(target, "w") as archive:
         for name, data in members:
             method = zipfile.ZIP_STORED if stored and name.lower().endswith(stored) else compression
-            archive.writestr(_info(name, date_time, method), data)
+            archive.writestr(_info(name, date_time, method), data, compresslevel=compresslevel)
 
 
 def restamp(
