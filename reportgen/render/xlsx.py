@@ -210,25 +210,20 @@ def _write_table(ws: Worksheet, top: int, table: TableData, formats: _Formats) -
     if wrapped:
         for offset, row in enumerate(table.rows, start=top + 1):
             _fit_height(ws, offset, [(str(row[i]), widths[i]) for i in wrapped])
-    writers = [_WRITERS[c.kind] for c in table.columns]
+    kinds = [c.kind for c in table.columns]
     columns = range(len(table.columns))
-    write_string, _ = cell_writers(ws)
+    write_string, write_number = cell_writers(ws)
     for offset, row in enumerate(table.rows, start=top + 1):
         for col in columns:
-            writer = writers[col]
-            if writer is None:  # text: the hot path, ~90 000 cells in a county workbook
-                write_string(offset, col, str(row[col]), body[col])
-            else:
-                writer(ws, offset, col, row[col], body[col])
-
-
-def _write_number(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
-    """A number as a number; a shorthand ("[x]") in a number column as text."""
-    write_string, write_number = cell_writers(ws)
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        write_number(row, col, value, fmt)
-    else:
-        write_string(row, col, str(value), fmt)
+            kind, value = kinds[col], row[col]
+            if kind == "text":  # the hot path, ~90 000 cells in a county workbook
+                write_string(offset, col, str(value), body[col])
+            elif kind == "link":
+                _write_link(ws, offset, col, value, body[col])
+            elif isinstance(value, int | float) and not isinstance(value, bool):
+                write_number(offset, col, value, body[col])
+            else:  # a shorthand ("[x]") in a number column, as text
+                write_string(offset, col, str(value), body[col])
 
 
 def _write_link(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -> None:
@@ -237,8 +232,6 @@ def _write_link(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -
     quoted = name.replace("'", "''")
     ws.write_url(row, col, f"internal:'{quoted}'!A1", fmt, string=name, tip=f"Gå till fliken {name}")
 
-
-_WRITERS = {"text": None, "int": _write_number, "decimal": _write_number, "share": _write_number, "link": _write_link}
 
 
 def _fit_height(ws: Worksheet, row: int, cells: list[tuple[str, float]]) -> None:
