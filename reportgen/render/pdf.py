@@ -110,7 +110,8 @@ def render_pdf(
         uses=ctx.chart_uses,
         structure=ctx.tagger.root if tagged else None,
         info=info,
-        font_sheet=font_sheet(theme) if ctx.chart_uses else b"",
+        # Shared fonts pay off from two charts on (a profile has one: its own are smaller).
+        font_sheet=font_sheet(theme) if len({use.key for use in ctx.chart_uses}) > 1 else b"",
     )
 
 
