@@ -175,4 +175,3 @@ def _drawn(canvas: Any) -> dict[tuple[Any, ...], list[str]]:
     if memo is None:
         memo = canvas.__dict__["_reportgen_drawn"] = {}
     return memo
-

@@ -233,7 +233,6 @@ def _write_link(ws: Worksheet, row: int, col: int, value: object, fmt: Format) -
     ws.write_url(row, col, f"internal:'{quoted}'!A1", fmt, string=name, tip=f"Gå till fliken {name}")
 
 
-
 def _fit_height(ws: Worksheet, row: int, cells: list[tuple[str, float]]) -> None:
     """Set the height of a row whose wrapped text needs more than one line.
 

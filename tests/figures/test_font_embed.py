@@ -87,7 +87,9 @@ def test_other_fonts_are_still_subset_and_matplotlib_is_restored() -> None:
         with font_embed.whole_chart_fonts():
             fig.savefig(buf, format="pdf", metadata=PDF_METADATA)
     embedded = _font_files(buf.getvalue())
-    assert embedded and all(len(font) < full_regular.stat().st_size / 4 for font in embedded)  # a subset, not the 300 KB file
+    assert embedded and all(
+        len(font) < full_regular.stat().st_size / 4 for font in embedded
+    )  # a subset, not the 300 KB file
     assert (pdf_ps.get_glyphs_subset, pdf_ps.font_as_file, PdfFile.outputStream) == saved
 
 

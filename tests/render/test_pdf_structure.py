@@ -42,7 +42,9 @@ def _font_dicts(data: bytes) -> list[str]:
     """The BaseFont of every Type 0 font in the file."""
     with pikepdf.open(io.BytesIO(data)) as pdf:
         return [
-            str(o.BaseFont) for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Subtype") == Name.Type0
+            str(o.BaseFont)
+            for o in pdf.objects
+            if isinstance(o, pikepdf.Dictionary) and o.get("/Subtype") == Name.Type0
         ]
 
 

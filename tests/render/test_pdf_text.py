@@ -152,7 +152,8 @@ def _char_boxes(data: bytes) -> list[tuple[str, tuple[float, ...]]]:
     try:
         text = doc[0].get_textpage()
         return [
-            (text.get_text_range(i, 1), tuple(round(v, 2) for v in text.get_charbox(i))) for i in range(text.count_chars())
+            (text.get_text_range(i, 1), tuple(round(v, 2) for v in text.get_charbox(i)))
+            for i in range(text.count_chars())
         ]
     finally:
         doc.close()
