@@ -94,7 +94,7 @@ def place_charts(
     A chart used on several pages is copied into the file once and shared. With a
     ``font_sheet`` (``figures.font_sheet``), the charts' fonts that the sheet's stand in
     for are left behind and every chart points at the sheet's, copied once: 140 charts
-    of a county deck then share two fonts instead of bringing 280 (issue 19).
+    of a county deck then share two fonts instead of bringing about 210 (issue 19).
     """
     forms: dict[str, pikepdf.Object] = {}
     with pikepdf.open(io.BytesIO(font_sheet)) if font_sheet else nullcontext() as sheet:
