@@ -12,13 +12,12 @@ keeps the sheet's fonts once and points every chart at them
 from __future__ import annotations
 
 import unicodedata
-from pathlib import Path
 
 from matplotlib.figure import Figure
 
 from reportgen.figures.draw import chart_rc, figure_pdf
 from reportgen.figures.fonts import coverage
-from reportgen.figures.style import Fonts, chart_fonts
+from reportgen.figures.style import chart_fonts, per_theme
 from reportgen.theme import Theme, load_theme
 
 #: Characters left off the sheet: controls, format characters (bidirectional marks would
@@ -33,19 +32,13 @@ def sheet_text(chars: frozenset[str]) -> str:
 
 def font_sheet(theme: Theme | None = None) -> bytes:
     """A one-page PDF saved as charts are, drawing every character of each chart font
-    (made once per process and pair of chart fonts)."""
-    theme = theme or load_theme()
+    (made once per process and theme)."""
+    return _sheet(theme or load_theme())
+
+
+@per_theme
+def _sheet(theme: Theme) -> bytes:
     fonts = chart_fonts(theme)
-    key = (fonts.regular_file, fonts.bold_file)
-    if key not in _sheets:
-        _sheets[key] = _draw_sheet(theme, fonts)
-    return _sheets[key]
-
-
-_sheets: dict[tuple[Path, Path], bytes] = {}
-
-
-def _draw_sheet(theme: Theme, fonts: Fonts) -> bytes:
     with chart_rc(theme):
         fig = Figure(figsize=(2, 1), dpi=72)
         for row, bold in enumerate((False, True)):

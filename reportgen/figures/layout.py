@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.style import ChartStyle, chart_fonts
+from reportgen.figures.style import ChartStyle, chart_fonts, per_theme
 from reportgen.measure import FontMetrics, text_height, wrap
 from reportgen.theme import Region, Theme
 
@@ -25,20 +25,20 @@ INK = 1.1
 LABEL_GAP = 0.1
 
 
-#: (theme id, region, caption) → (theme, caption lines, chart box): both renderers and the
+#: Per theme, (region, caption) → (caption lines, chart box): both renderers and the
 #: figures ask for a chart's box several times; measuring its caption is the cost.
-_boxes: dict[tuple[int, str, str], tuple[Theme, tuple[str, ...], Region]] = {}
+_boxes = per_theme(lambda theme: {})
 
 
 def _caption_and_box(spec: ChartSpec, theme: Theme) -> tuple[tuple[str, ...], Region]:
-    key = (id(theme), spec.region, spec.caption)
-    hit = _boxes.get(key)
-    if hit is None or hit[0] is not theme:
-        if len(_boxes) >= 4096:
-            _boxes.clear()
+    boxes: dict[tuple[str, str], tuple[tuple[str, ...], Region]] = _boxes(theme)
+    hit = boxes.get((spec.region, spec.caption))
+    if hit is None:
+        if len(boxes) >= 4096:
+            boxes.clear()
         lines = _caption_lines(spec, theme)
-        hit = _boxes[key] = (theme, lines, _chart_box(spec, theme, lines))
-    return hit[1], hit[2]
+        hit = boxes[(spec.region, spec.caption)] = (lines, _chart_box(spec, theme, lines))
+    return hit
 
 
 def caption_lines(spec: ChartSpec, theme: Theme) -> tuple[str, ...]:

@@ -134,7 +134,7 @@ class _SharedFonts:
     def __init__(self, pdf: pikepdf.Pdf, sheet: pikepdf.Pdf | None) -> None:
         self._pdf = pdf
         self._sheet: dict[bytes, tuple[pikepdf.Object, np.ndarray]] = {}  # font file → font, its code map
-        self._copied: dict[bytes, pikepdf.Object] = {}
+        self._copied: dict[bytes, pikepdf.Object] = {}  # font file → the sheet's font, once in the deck
         self._lengths: set[int] = set()  # the sheet's font files' compressed lengths
         for _, font in _fonts(sheet.pages[0].obj if sheet is not None else None):
             parts = _identity_font(font)
