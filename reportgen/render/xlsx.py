@@ -51,7 +51,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from reportgen.archive import restamp
 from reportgen.imprint import PRODUCER, zip_time
-from reportgen.render.xlsx_package import cell_writers, stored_package
+from reportgen.render.xlsx_package import cell_writers, fast_rows, stored_package
 from reportgen.workbook.model import Column, Sheet, TableData, Workbook
 
 #: Column widths in Excel character units.
@@ -147,7 +147,9 @@ def _package(workbook: Workbook) -> bytes:
     book.set_properties(properties)
     formats = _Formats(book)
     for sheet in workbook.sheets:
-        _write_sheet(book.add_worksheet(sheet.name), sheet, formats)
+        ws = book.add_worksheet(sheet.name)
+        fast_rows(ws)
+        _write_sheet(ws, sheet, formats)
     with stored_package():  # deflated once, by the restamp below
         book.close()
     return _with_language(buffer.getvalue(), workbook.properties.language, workbook.properties.created)

@@ -71,3 +71,70 @@ def test_cell_writers_fall_back_to_the_public_ones_on_an_unchecked_xlsxwriter(mo
     monkeypatch.setattr(xlsx_package, "CHECKED_VERSIONS", frozenset({"0.0"}))
     ws = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
     assert [w.__name__ for w in xlsx_package.cell_writers(ws)] == ["write_string", "write_number"]
+
+
+def _every_kind_of_cell(fast: bool) -> bytes:
+    """A sheet with each cell kind XlsxWriter knows, formatted and not, as its XML."""
+    from datetime import datetime
+
+    from reportgen.render import xlsx_package
+
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True})
+    ws = book.add_worksheet()
+    if fast:
+        xlsx_package.fast_rows(ws)
+        assert ws._write_rows.__func__ is xlsx_package._write_rows
+    fmt, other = book.add_format({"num_format": "0.0"}), book.add_format({"bold": True})
+    ws.set_row(0, 30)  # a row with a height and no cells
+    ws.write_string(1, 0, 'text & <tag> "quoted"', fmt)
+    ws.write_string(1, 1, "no format")
+    for col, number in enumerate([0, -0.0, 1 / 3, 0.1, 1e-20, 1e20, 123456789012345678, 2.5], start=2):
+        ws.write_number(1, col, number, fmt if col % 2 else other)
+    ws.write_number(2, 0, 7)
+    ws.write_formula(2, 1, "=1+1", fmt, 2)
+    ws.write_datetime(2, 2, datetime(2026, 12, 1), fmt)
+    ws.write_blank(2, 3, None, fmt)
+    ws.write_boolean(2, 4, True, fmt)
+    ws.write_rich_string(2, 5, "a", other, "b", fmt)
+    ws.write_url(2, 6, "internal:'Blad1'!A1", fmt, string="länk")
+    ws.set_column(7, 7, 12, other)
+    ws.write_string(2, 7, "the column's format")
+    ws.set_row(40, 20, other)
+    ws.write_string(40, 29, "AD41, past the first 16 rows and column Z", fmt)
+    ws.write_number(40, 3, 4, fmt)  # written after a later column of its row
+    book.close()
+    with zipfile.ZipFile(buffer) as package:
+        return package.read("xl/worksheets/sheet1.xml")
+
+
+def test_fast_rows_write_the_same_sheet_xml_as_xlsxwriter_for_every_kind_of_cell() -> None:
+    fast, own = _every_kind_of_cell(fast=True), _every_kind_of_cell(fast=False)
+    assert fast == own
+    # Hand-checked elements of the fast path ("other" is format 1, "fmt" 2: XlsxWriter
+    # numbers formats as the sheet first uses them; numbers as "%.16G" prints them):
+    assert b'<c r="A2" s="2" t="s"><v>0</v></c><c r="B2" t="s"><v>1</v></c>' in fast
+    assert b'<c r="C2" s="1"><v>0</v></c><c r="D2" s="2"><v>-0</v></c>' in fast
+    assert b'<c r="E2" s="1"><v>0.3333333333333333</v></c>' in fast
+    assert b'<c r="G2" s="1"><v>9.999999999999999E-21</v></c><c r="H2" s="2"><v>1E+20</v></c>' in fast
+    assert b'<c r="AD41" s="2" t="s"><v>5</v></c></row>' in fast
+    assert fast.index(b'r="D41"') < fast.index(b'r="AD41"')
+
+
+def test_a_rendered_workbook_is_the_same_with_and_without_fast_rows(tmp_path: Path, monkeypatch) -> None:
+    from reportgen.render import xlsx as xlsx_module
+
+    fast, own = tmp_path / "fast.xlsx", tmp_path / "own.xlsx"
+    render_xlsx(model(), fast)
+    monkeypatch.setattr(xlsx_module, "fast_rows", lambda ws: None)
+    render_xlsx(model(), own)
+    assert fast.read_bytes() == own.read_bytes()
+
+
+def test_fast_rows_stay_off_on_an_unchecked_xlsxwriter(monkeypatch) -> None:
+    from reportgen.render import xlsx_package
+
+    monkeypatch.setattr(xlsx_package, "CHECKED_VERSIONS", frozenset({"0.0"}))
+    ws = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
+    xlsx_package.fast_rows(ws)
+    assert "_write_rows" not in vars(ws)
