@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
+from xml.parsers import expat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,28 +28,40 @@ _PACKAGES = {
 
 def _check_package(path: Path, kind: str) -> None:
     """An Office package opens as one: a whole zip whose every member passes its CRC,
-    every XML part (relationships and content types too) parses, and the main part
-    lists at least one slide or sheet. That is what python-pptx and openpyxl did to open
-    it (they parse every XML part), at a tenth of the cost: no Python object per element
-    (issue 19: re-opening the files was 1–1.5 s of a county's build)."""
-    from lxml import etree
-
+    every XML part (relationships and content types too) is well-formed XML with its
+    namespace prefixes bound, and the main part lists at least one slide or sheet. That
+    is what python-pptx and openpyxl did to open it (they parse every XML part), at a
+    tenth of the cost (issue 19: re-opening the files was 1–1.5 s of a county's build).
+    Parts are parsed by expat without building a tree: a quarter of lxml's time, which
+    was a sixth of writing an own workbook (600 kB of XML: 4.4 against 18.5 ms)."""
     main, child = _PACKAGES[kind]
+    wanted = child.lstrip("{").replace("}", " ")  # expat names "uri local"
+    found = False
+
+    def note_child(name: str, attributes: object) -> None:
+        nonlocal found
+        found = found or name == wanted
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "[Content_Types].xml" not in names or main not in names:
                 raise BrokenOutputError(f"{path.name} does not open as {kind}: no {main}")
-            parser = etree.XMLParser(resolve_entities=False, huge_tree=True)
             for name in sorted(names):
                 # Each member is read whole once: zipfile compares its CRC at the end of
                 # the read (raising BadZipFile), so this is testzip's check as well.
                 data = archive.read(name)
                 if name.endswith((".xml", ".rels")):
-                    root = etree.fromstring(data, parser)
-                    if name == main and next(root.iter(child), None) is None:
-                        raise BrokenOutputError(f"{path.name} has no {'slides' if kind == 'PowerPoint' else 'sheets'}")
-    except (zipfile.BadZipFile, zlib.error, etree.XMLSyntaxError, OSError, EOFError) as exc:
+                    parser = expat.ParserCreate(namespace_separator=" ")
+                    if name == main:
+                        parser.StartElementHandler = note_child
+                    try:
+                        parser.Parse(data, True)
+                    except expat.ExpatError as exc:
+                        raise BrokenOutputError(f"{path.name} does not open as {kind}: {name}: {exc}") from exc
+            if not found:
+                raise BrokenOutputError(f"{path.name} has no {'slides' if kind == 'PowerPoint' else 'sheets'}")
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError) as exc:
         raise BrokenOutputError(f"{path.name} does not open as {kind}: {exc}") from exc
 
 

@@ -90,6 +90,20 @@ def test_a_part_that_is_not_xml_is_refused(tmp_path: Path, suffix: str, member: 
         check_file(path)
 
 
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        (lambda d: d.replace(b"<sheetData", b"<x:sheetData", 1), "unbound prefix"),
+        (lambda d: d.replace(b"</sheetData>", b"</sheetDate>", 1), "mismatched tag"),
+        (lambda d: d.replace(b"<sheetData", b"<sheetData a='1' a='2'", 1), "duplicate attribute"),
+    ],
+)
+def test_a_part_that_is_not_well_formed_namespaced_xml_is_refused(tmp_path: Path, change, why: str):
+    path = _rewrite(_xlsx(tmp_path / "f.xlsx"), "xl/worksheets/sheet1.xml", change)
+    with pytest.raises(BrokenOutputError, match=rf"xl/worksheets/sheet1\.xml: {why}"):
+        check_file(path)
+
+
 def test_a_presentation_without_slides_is_refused(tmp_path: Path):
     with pytest.raises(BrokenOutputError, match="has no slides"):
         check_file(_pptx(tmp_path / "f.pptx", slides=0))
