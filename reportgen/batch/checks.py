@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from xml.parsers import expat
 from collections.abc import Callable
 from pathlib import Path
+from xml.parsers import expat
 
 from reportgen.atomic import atomic_output
 from reportgen.errors import ReportgenError
