@@ -6,8 +6,10 @@ flat colour on white, runs that deflate finds without any filter: no filter (typ
 deflate at level 3 take about 5 ms a chart. The "Up" filter this writer used first gave
 3 % larger files for a Skåne deck's 140 charts and cost a little more (issue 19). The
 deflating is zlib-ng's, not zlib's: a standard zlib stream, for a Skåne deck's 140
-pictures 0.18 s of CPU instead of 0.71 s and 2 % smaller at the same level. The pixels
-are exactly the ones rendered (a lossless format; tests decode and compare).
+pictures 0.18 s of CPU instead of 0.71 s and 2 % smaller at the same level. Level 2
+rather than 3: for 60 of Skåne's deck charts 1.34 against 1.83 ms a picture for 2 % more
+bytes (level 1 is no faster and a third larger). The pixels are exactly the ones
+rendered (a lossless format; tests decode and compare).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import numpy as np
 from zlib_ng import zlib_ng
 
 SIGNATURE = b"\x89PNG\r\n\x1a\n"
-LEVEL = 3  # deflate level (see above)
+LEVEL = 2  # deflate level (see above)
 NONE = 0  # PNG filter type: the bytes as they are
 
 
