@@ -53,24 +53,60 @@ def test_the_written_workbook_is_deflated_once_by_the_restamp(tmp_path: Path) ->
         assert sheet.compress_size < sheet.file_size
 
 
-def test_cells_written_past_the_wrapper_give_the_same_workbook(tmp_path: Path, monkeypatch) -> None:
-    from reportgen.render import xlsx as xlsx_module
+def test_a_body_stored_straight_into_the_cell_table_gives_the_same_workbook(tmp_path: Path, monkeypatch) -> None:
     from reportgen.render import xlsx_package
 
     direct, public = tmp_path / "direct.xlsx", tmp_path / "public.xlsx"
-    assert xlsx_package.cell_writers(xlsxwriter.Workbook(io.BytesIO()).add_worksheet())[0].__name__ == "_write_string"
-    render_xlsx(model(), direct)
-    monkeypatch.setattr(xlsx_module, "cell_writers", lambda ws: (ws.write_string, ws.write_number))
+    calls: list[int] = []
+    plain = xlsx_package._write_body_public
+
+    def public_only(ws, first_row, *args) -> None:
+        calls.append(first_row)
+        plain(ws, first_row, *args)
+
+    monkeypatch.setattr(xlsx_package, "_write_body_public", public_only)
+    render_xlsx(model(), direct)  # the checked XlsxWriter: the public route is not taken
+    assert calls == []
+    monkeypatch.setattr(xlsx_package, "swap_applies", lambda: False)
     render_xlsx(model(), public)
+    assert len(calls) == 4  # the four tables of the model, each through the public writers
     assert direct.read_bytes() == public.read_bytes()
 
 
-def test_cell_writers_fall_back_to_the_public_ones_on_an_unchecked_xlsxwriter(monkeypatch) -> None:
+def _body_sheet(fast: bool, rows: list[tuple[object, ...]], kinds: list[str]) -> bytes:
     from reportgen.render import xlsx_package
 
-    monkeypatch.setattr(xlsx_package, "CHECKED_VERSIONS", frozenset({"0.0"}))
-    ws = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
-    assert [w.__name__ for w in xlsx_package.cell_writers(ws)] == ["write_string", "write_number"]
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "nan_inf_to_errors": True})
+    ws = book.add_worksheet("Blad1")
+    fmt = book.add_format({"num_format": "0.0"})
+    links: list[tuple[int, int]] = []
+
+    def link(row: int, col: int, value: object, cell_format) -> None:
+        links.append((row, col))
+        ws.write_url(row, col, "internal:'Blad1'!A1", cell_format, string=str(value))
+
+    writer = xlsx_package.write_body if fast else xlsx_package._write_body_public
+    writer(ws, 2, rows, kinds, [fmt] * len(kinds), link)
+    assert links == [(2 + i, kinds.index("link")) for i in range(len(rows))]
+    book.close()
+    with zipfile.ZipFile(buffer) as package:
+        return package.read("xl/worksheets/sheet1.xml") + package.read("xl/sharedStrings.xml")
+
+
+def test_a_body_with_each_kind_of_value_is_stored_as_xlsxwriter_stores_it() -> None:
+    long = "å" * 40_000  # over Excel's 32,767: XlsxWriter truncates it
+    rows = [
+        ("Malmö", 0.25, 3, "Ystad"),
+        ("[x]", "[z]", float("nan"), "Lund"),  # shorthands as text; NaN as XlsxWriter's #NUM! error
+        (long, float("inf"), True, "Malmö"),  # a bool is text ("True"), as before
+    ]
+    kinds = ["text", "share", "int", "link"]
+    fast, public = _body_sheet(True, rows, kinds), _body_sheet(False, rows, kinds)
+    assert fast == public
+    assert b'<c r="B3" s="1"><v>0.25</v></c><c r="C3" s="1"><v>3</v></c>' in fast
+    assert b'<c r="C4" s="1" t="e"><f>#NUM!</f><v>#NUM!</v></c>' in fast
+    assert b"<t>True</t>" in fast and ("å" * 32_767).encode() in fast and ("å" * 32_768).encode() not in fast
 
 
 def _every_kind_of_cell(fast: bool) -> bytes:
