@@ -52,7 +52,7 @@ from xlsxwriter.worksheet import Worksheet
 
 from reportgen.archive import restamp
 from reportgen.imprint import PRODUCER, zip_time
-from reportgen.render.xlsx_package import fast_rows, stored_package, write_body
+from reportgen.render.xlsx_package import fast_rows, release, stored_package, write_body
 from reportgen.workbook.model import Column, Sheet, TableData, Workbook
 
 #: Column widths in Excel character units.
@@ -121,7 +121,8 @@ def _collector_paused() -> Iterator[None]:
     a county's): allocations that set off collection after collection, each walking the
     objects the process holds (the survey, the models), for cycles there are none of here;
     about a fifth of an own workbook's CPU in a single-job build (issue 19). Reference
-    counting still frees everything; what cycles there are wait for the next collection."""
+    counting frees everything once the workbook is dropped (``xlsx_package.release``
+    breaks XlsxWriter's cycles), so turning the collector on again finds nothing to do."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -153,6 +154,7 @@ def _package(workbook: Workbook) -> bytes:
         _write_sheet(ws, sheet, formats)
     with stored_package():  # deflated once, by the restamp below
         book.close()
+    release(book)
     return _with_language(buffer.getvalue(), workbook.properties.language, workbook.properties.created)
 
 

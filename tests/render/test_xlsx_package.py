@@ -174,3 +174,18 @@ def test_fast_rows_stay_off_on_an_unchecked_xlsxwriter(monkeypatch) -> None:
     ws = xlsxwriter.Workbook(io.BytesIO()).add_worksheet()
     xlsx_package.fast_rows(ws)
     assert "_write_rows" not in vars(ws)
+
+
+def test_a_written_workbook_leaves_no_reference_cycle_behind(tmp_path: Path) -> None:
+    import gc
+
+    from reportgen.render import xlsx as xlsx_module
+
+    gc.collect()
+    gc.disable()
+    try:
+        xlsx_module._package(model())
+        unreachable = gc.collect()  # objects only the cyclic collector could free
+    finally:
+        gc.enable()
+    assert unreachable == 0
