@@ -179,13 +179,19 @@ def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
 def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, str]]:
     scope = ctx.metrics.scope
     per_county = _per_county(ctx, tables) if scope.is_national else None
-    answers = None if scope.is_national else _answers(ctx)
+    one_unit = ctx.cache is not None and ctx.units is not None and len(ctx.units) == 1
+    answers = None if scope.is_national or one_unit else _answers(ctx)
     names = _SheetNames()
     sheets: list[tuple[Sheet, str]] = []
     for area, area_tables in ctx.data.areas.items():
         national = tables.national.areas[area]
         county_tables = None if per_county is None else [(s, d[area]) for s, d in per_county]
-        rows = None if answers is None else responding_answers(answers, area_tables)
+        if scope.is_national:
+            rows = None
+        elif one_unit:
+            rows = _unit_rows(ctx, area, area_tables)
+        else:
+            rows = responding_answers(answers, area_tables)
         sheet = _area_sheet(ctx, rows, area_tables, national, county_tables, names)
         size = len(area_tables.insatser)
         what = "i riket och i varje län" if scope.is_national else "i länet och riket, och varje kommuns svar"
@@ -206,6 +212,21 @@ def _answers(ctx: BuildContext) -> pd.DataFrame:
         return scope_answers(ctx.survey, scope, ctx.units)
     rows = ctx.shared("answers", lambda: scope_answers(ctx.survey, scope))
     return rows if ctx.units is None else scope_answers(ctx.survey, scope, ctx.units, rows)
+
+
+def _unit_rows(ctx: BuildContext, area: str, tables: AreaTables) -> pd.DataFrame:
+    """The one unit's counted answer rows in ``area``: the scope's, cut once per cache and
+    split by unit, so each municipality's own workbook takes its part instead of cutting
+    the survey's answers again (the same rows in the same order: the count keeps the
+    first row of each unit and insats, which only that unit's rows decide)."""
+    (unit,) = ctx.units or ()
+
+    def by_unit() -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+        rows = responding_answers(ctx.shared("answers", lambda: scope_answers(ctx.survey, ctx.metrics.scope)), tables)
+        return rows.iloc[:0], {str(k): g for k, g in rows.groupby("respondent_id", sort=False, observed=True)}
+
+    empty, parts = ctx.shared(f"responding_rows:{area}", by_unit)
+    return parts.get(str(unit), empty)
 
 
 def _per_county(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
