@@ -123,6 +123,10 @@ def _layout_for(slide: Slide, layouts: Layouts) -> SlideLayout:
 def render_slide(page: Page) -> None:
     """Title, blocks in model order, then note, source and slide number."""
     _drop_unused_placeholders(page)
+    # Shapes are only added from here on, so python-pptx may count ids up from the
+    # current maximum instead of scanning every id of the slide for each new shape:
+    # the same ids, without a walk that grows with the slide (issue 19).
+    page.out.shapes.turbo_add_enabled = True
     SLIDE_RENDERERS[page.slide.kind](page)
     for block in page.slide.blocks:
         BLOCK_RENDERERS[type(block)](page, block)

@@ -86,6 +86,5 @@ def _set_runs_language(root: etree._Element, lang: str) -> None:
     for run in root.iter(qn("a:r"), qn("a:fld")):
         if run.find(qn("a:rPr")) is None:
             run.insert(0, etree.Element(qn("a:rPr")))
-    for element in root.iter():
-        if element.tag in _LANG_TAGS:
-            element.set("lang", lang)
+    for element in root.iter(*_LANG_TAGS):
+        element.set("lang", lang)
