@@ -216,7 +216,7 @@ def render_deck_title(page: Page) -> None:
         frame.word_wrap = True
         for inset in ("margin_left", "margin_top", "margin_right", "margin_bottom"):
             setattr(frame, inset, 0)
-        write_paragraphs(frame, lines, size=size, color=theme.color("text"))
+        write_paragraphs(frame._txBody, lines, size=size, color=theme.color("text"))
     elif lines:
         add_text_box(page.out, region, lines, size=size, color=theme.color("text"), name="Underrubrik")
     if page.deck.synthetic:
