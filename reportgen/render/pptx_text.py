@@ -14,7 +14,6 @@ from pptx.dml.color import RGBColor
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.shapes.autoshape import Shape
 from pptx.slide import Slide as PptxSlide
-from pptx.text.text import TextFrame
 from pptx.util import Inches, Pt
 
 from reportgen.deck.model import Paragraph
@@ -175,28 +174,6 @@ def _bullet(p_pr: etree._Element, level: int, size: float) -> None:
     # schema order: the spacing elements (already set) come before the bullet ones
     etree.SubElement(p_pr, A_BU_FONT, typeface="Arial")
     etree.SubElement(p_pr, A_BU_CHAR, char=BULLETS.get(level, "–"))
-
-
-def _end_size(p: etree._Element, size: float) -> None:
-    """An empty paragraph's height comes from its end mark; keep it at the text size."""
-    end = p.find(A_END_PARA_RPR)
-    if end is None:
-        end = etree.SubElement(p, A_END_PARA_RPR)
-    end.set("sz", str(round(size * 100)))
-
-
-def style_runs(frame: TextFrame, *, size: float, color: str | None = None, bold: bool | None = None) -> None:
-    """Size (and optionally colour and weight) of every run already in ``frame``, with
-    the line spacing ``pptx_fit`` measures with."""
-    for p in frame.paragraphs:
-        p.line_spacing = Pt(LINE_HEIGHT * size)
-        for run in p.runs:
-            run.font.size = Pt(size)
-            if bold is not None:
-                run.font.bold = bold
-            if color:
-                run.font.color.rgb = rgb(color)
-        _end_size(p._p, size)
 
 
 def add_slide_number(slide: PptxSlide, region: Region, number: int, *, size: float, color: str) -> Shape:

@@ -5,8 +5,9 @@ its element up through xmlchemy and ``xpath``, creates it in schema order and co
 its value: a county deck of 184 slides spent most of its PowerPoint stage there (issue
 19). Text boxes and tables are instead built element by element, in exactly the order
 and with exactly the attributes those setters leave, so the file is the same byte for
-byte (``tests/render/test_pptx_xml.py`` builds each both ways). The tag names are
-resolved once here rather than on every element.
+byte (``tests/render/test_pptx_text.py``, ``test_pptx_table.py`` and
+``test_pptx_placeholders.py`` build each both ways). The tag names are resolved once
+here rather than on every element.
 """
 
 from __future__ import annotations
