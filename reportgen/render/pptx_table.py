@@ -112,7 +112,7 @@ def add_table(slide: PptxSlide, region: Region, block: Table, fit: TableFit, the
         tr = etree.SubElement(tbl, A_TR, h=str(height))
         for c, text in enumerate(values):
             write_cell(etree.SubElement(tr, A_TC), text, style, block.align[c])
-    return slide.shapes._shape_factory(frame)  # type: ignore[return-value]
+    return GraphicFrame(frame, slide.shapes)  # what python-pptx's shape factory makes of it
 
 
 @dataclass(frozen=True)

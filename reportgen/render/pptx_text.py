@@ -99,7 +99,7 @@ def add_text_box(
     etree.SubElement(body_pr, A_NO_AUTOFIT)
     etree.SubElement(body, A_LST_STYLE)
     write_paragraphs(body, paragraphs, size=size, color=color, align=align, bold=bold, typeface=typeface)
-    return slide.shapes._shape_factory(sp)  # type: ignore[return-value]
+    return Shape(sp, slide.shapes)  # what python-pptx's shape factory makes of a non-placeholder p:sp
 
 
 def _text_box_sp(slide: PptxSlide, region: Region, name: str, fill: str | None) -> etree._Element:

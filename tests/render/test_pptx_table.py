@@ -84,6 +84,7 @@ def test_table_is_what_python_pptx_add_table_and_setters_make() -> None:
     expected = _setter_table(reference, REGION, BLOCK, FIT, theme)
     frame = add_table(fast, REGION, BLOCK, FIT, theme)
     assert etree.tostring(frame._element) == etree.tostring(expected)
+    assert type(frame) is type(fast.shapes._shape_factory(frame._element))
     assert frame.has_table and frame.table.first_row and not frame.table.horz_banding
 
 

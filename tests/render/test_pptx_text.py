@@ -143,6 +143,7 @@ def test_text_box_is_what_python_pptx_setters_make(paragraphs: list[Paragraph], 
     expected = _setter_box(reference, REGION, paragraphs, **dict(options))
     box = add_text_box(fast, REGION, paragraphs, **options)
     assert _xml(box._element) == _xml(expected)
+    assert type(box) is type(fast.shapes._shape_factory(box._element))  # the proxy python-pptx would give
     assert box.shape_id == int(expected.xpath("./p:nvSpPr/p:cNvPr/@id")[0]) == 3  # after the tree (1) and title (2)
 
 
