@@ -17,30 +17,11 @@ from pptx.oxml.ns import qn
 from pptx.slide import Slide
 from pptx.util import Inches, Pt
 
+from reportgen.render import pptx_xml as px
 from reportgen.render.geometry import LINE_HEIGHT
-from reportgen.render.pptx_xml import (
-    A_BODY_PR,
-    A_END_PARA_RPR,
-    A_EXT,
-    A_LN_SPC,
-    A_OFF,
-    A_P,
-    A_P_PR,
-    A_R,
-    A_R_PR,
-    A_SPC_PTS,
-    A_T,
-    A_XFRM,
-    P_NV_PR,
-    P_SP_PR,
-    P_TX_BODY,
-    run_text,
-    solid_fill,
-)
+from reportgen.render.pptx_xml import run_text, solid_fill
 from reportgen.theme import Region
 
-A_BR = qn("a:br")
-P_PH = qn("p:ph")
 TITLE_TYPES = ("title", "ctrTitle")  # PP_PLACEHOLDER.TITLE and CENTER_TITLE in the XML
 SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart")}
 
@@ -49,8 +30,8 @@ def placeholder_type(shape: etree._Element) -> str | None:
     """The ``type`` of the shape's ``p:ph`` ("obj" when it has none, as in the schema),
     or None for a shape that is not a placeholder."""
     nv = next((child for child in shape if isinstance(child.tag, str)), None)
-    nv_pr = None if nv is None else nv.find(P_NV_PR)
-    ph = None if nv_pr is None else nv_pr.find(P_PH)
+    nv_pr = None if nv is None else nv.find(px.P_NV_PR)
+    ph = None if nv_pr is None else nv_pr.find(px.P_PH)
     return None if ph is None else ph.get("type", "obj")
 
 
@@ -78,20 +59,20 @@ def find_placeholder(slide: Slide, kinds: Collection[str]) -> etree._Element | N
 def place(shape: etree._Element, region: Region) -> None:
     """Position and size of ``shape`` on ``region``, as python-pptx's ``left``, ``top``,
     ``width`` and ``height`` setters write them, in that order."""
-    sp_pr = shape.find(P_SP_PR)
-    xfrm = sp_pr.find(A_XFRM)
+    sp_pr = shape.find(px.P_SP_PR)
+    xfrm = sp_pr.find(px.A_XFRM)
     if xfrm is None:
-        xfrm = sp_pr.makeelement(A_XFRM)
+        xfrm = sp_pr.makeelement(px.A_XFRM)
         sp_pr.insert(0, xfrm)
-    off = xfrm.find(A_OFF)
+    off = xfrm.find(px.A_OFF)
     if off is None:
-        off = xfrm.makeelement(A_OFF)
+        off = xfrm.makeelement(px.A_OFF)
         xfrm.insert(0, off)
     off.set("x", str(Inches(region.x)))
     off.set("y", str(Inches(region.y)))
-    ext = xfrm.find(A_EXT)
+    ext = xfrm.find(px.A_EXT)
     if ext is None:
-        ext = xfrm.makeelement(A_EXT)
+        ext = xfrm.makeelement(px.A_EXT)
         off.addnext(ext)
     ext.set("cx", str(Inches(region.width)))
     ext.set("cy", str(Inches(region.height)))
@@ -100,8 +81,8 @@ def place(shape: etree._Element, region: Region) -> None:
 def unpad(shape: etree._Element, anchor: MSO_ANCHOR | None = None) -> etree._Element:
     """Word wrap on, optionally the vertical ``anchor``, and no insets, as python-pptx's
     ``word_wrap``, ``vertical_anchor`` and margin setters leave them; the text body."""
-    body = shape.find(P_TX_BODY)
-    body_pr = body.find(A_BODY_PR)
+    body = shape.find(px.P_TX_BODY)
+    body_pr = body.find(px.A_BODY_PR)
     body_pr.set("wrap", "square")
     if anchor is not None:
         body_pr.set("anchor", MSO_ANCHOR.to_xml(anchor))
@@ -115,21 +96,21 @@ def write_title(body: etree._Element, text: str, *, size: float, color: str | No
     measures with, in ``color`` (``RRGGBB``) or the template's: what ``frame.text =
     text`` and then setting every run's size, weight and colour gives. A line feed
     starts a paragraph and a vertical tab a line break, as in ``frame.text``."""
-    for p in body.findall(A_P):
+    for p in body.findall(px.A_P):
         body.remove(p)
     line = str(Pt(LINE_HEIGHT * size).centipoints)
     font_size = str(Pt(size).centipoints)
     end_size = str(round(size * 100))
     for paragraph in text.split("\n"):
-        p = etree.SubElement(body, A_P)
-        etree.SubElement(etree.SubElement(etree.SubElement(p, A_P_PR), A_LN_SPC), A_SPC_PTS, val=line)
+        p = etree.SubElement(body, px.A_P)
+        etree.SubElement(etree.SubElement(etree.SubElement(p, px.A_P_PR), px.A_LN_SPC), px.A_SPC_PTS, val=line)
         for i, piece in enumerate(paragraph.split("\v")):
             if i:
-                etree.SubElement(p, A_BR)
+                etree.SubElement(p, px.A_BR)
             if piece:
-                run = etree.SubElement(p, A_R)
-                r_pr = etree.SubElement(run, A_R_PR, sz=font_size, b="1" if bold else "0")
+                run = etree.SubElement(p, px.A_R)
+                r_pr = etree.SubElement(run, px.A_R_PR, sz=font_size, b="1" if bold else "0")
                 if color:
                     solid_fill(r_pr, color)
-                etree.SubElement(run, A_T).text = run_text(piece)
-        etree.SubElement(p, A_END_PARA_RPR, sz=end_size)
+                etree.SubElement(run, px.A_T).text = run_text(piece)
+        etree.SubElement(p, px.A_END_PARA_RPR, sz=end_size)

@@ -17,43 +17,9 @@ from pptx.slide import Slide as PptxSlide
 from pptx.util import Inches, Pt
 
 from reportgen.deck.model import Paragraph
+from reportgen.render import pptx_xml as px
 from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PARA_SPACE, bullet_indent
-from reportgen.render.pptx_xml import (
-    A_AV_LST,
-    A_BODY_PR,
-    A_BU_CHAR,
-    A_BU_FONT,
-    A_END_PARA_RPR,
-    A_EXT,
-    A_FLD,
-    A_LATIN,
-    A_LN_SPC,
-    A_LST_STYLE,
-    A_NO_AUTOFIT,
-    A_NO_FILL,
-    A_OFF,
-    A_P,
-    A_P_PR,
-    A_PRST_GEOM,
-    A_R,
-    A_R_PR,
-    A_SPC_AFT,
-    A_SPC_PTS,
-    A_T,
-    A_XFRM,
-    P_C_NV_PR,
-    P_C_NV_SP_PR,
-    P_NV_PR,
-    P_NV_SP_PR,
-    P_SP,
-    P_SP_PR,
-    P_TX_BODY,
-    hex_color,
-    new_shape,
-    next_shape_id,
-    run_text,
-    solid_fill,
-)
+from reportgen.render.pptx_xml import hex_color, new_shape, next_shape_id, run_text, solid_fill
 from reportgen.theme import Region
 
 ALIGN = {"left": PP_ALIGN.LEFT, "right": PP_ALIGN.RIGHT, "center": PP_ALIGN.CENTER}
@@ -88,16 +54,16 @@ def add_text_box(
     Written as XML (``pptx_xml``): the shape python-pptx's ``add_textbox`` makes, after
     ``word_wrap``, ``auto_size`` NONE, ``vertical_anchor``, the margins and ``fill``."""
     sp = _text_box_sp(slide, region, name, fill)
-    body = etree.SubElement(sp, P_TX_BODY)
-    body_pr = etree.SubElement(body, A_BODY_PR, wrap="square", anchor=MSO_ANCHOR.to_xml(anchor))
+    body = etree.SubElement(sp, px.P_TX_BODY)
+    body_pr = etree.SubElement(body, px.A_BODY_PR, wrap="square", anchor=MSO_ANCHOR.to_xml(anchor))
     side = Inches(inset)
     for attribute in ("lIns", "rIns"):
         if side != _SIDE_INSET:  # python-pptx drops an attribute set to its default
             body_pr.set(attribute, str(side))
     body_pr.set("tIns", "0")
     body_pr.set("bIns", "0")
-    etree.SubElement(body_pr, A_NO_AUTOFIT)
-    etree.SubElement(body, A_LST_STYLE)
+    etree.SubElement(body_pr, px.A_NO_AUTOFIT)
+    etree.SubElement(body, px.A_LST_STYLE)
     write_paragraphs(body, paragraphs, size=size, color=color, align=align, bold=bold, typeface=typeface)
     return Shape(sp, slide.shapes)  # what python-pptx's shape factory makes of a non-placeholder p:sp
 
@@ -105,20 +71,20 @@ def add_text_box(
 def _text_box_sp(slide: PptxSlide, region: Region, name: str, fill: str | None) -> etree._Element:
     """The ``p:sp`` of a text box without its text body."""
     shape_id = next_shape_id(slide)
-    sp = new_shape(slide, P_SP)
-    nv = etree.SubElement(sp, P_NV_SP_PR)
-    etree.SubElement(nv, P_C_NV_PR, id=str(shape_id), name=name)
-    etree.SubElement(nv, P_C_NV_SP_PR, txBox="1")
-    etree.SubElement(nv, P_NV_PR)
-    sp_pr = etree.SubElement(sp, P_SP_PR)
-    xfrm = etree.SubElement(sp_pr, A_XFRM)
-    etree.SubElement(xfrm, A_OFF, x=str(Inches(region.x)), y=str(Inches(region.y)))
-    etree.SubElement(xfrm, A_EXT, cx=str(Inches(region.width)), cy=str(Inches(region.height)))
-    etree.SubElement(etree.SubElement(sp_pr, A_PRST_GEOM, prst="rect"), A_AV_LST)
+    sp = new_shape(slide, px.P_SP)
+    nv = etree.SubElement(sp, px.P_NV_SP_PR)
+    etree.SubElement(nv, px.P_C_NV_PR, id=str(shape_id), name=name)
+    etree.SubElement(nv, px.P_C_NV_SP_PR, txBox="1")
+    etree.SubElement(nv, px.P_NV_PR)
+    sp_pr = etree.SubElement(sp, px.P_SP_PR)
+    xfrm = etree.SubElement(sp_pr, px.A_XFRM)
+    etree.SubElement(xfrm, px.A_OFF, x=str(Inches(region.x)), y=str(Inches(region.y)))
+    etree.SubElement(xfrm, px.A_EXT, cx=str(Inches(region.width)), cy=str(Inches(region.height)))
+    etree.SubElement(etree.SubElement(sp_pr, px.A_PRST_GEOM, prst="rect"), px.A_AV_LST)
     if fill:
         solid_fill(sp_pr, hex_color(fill))
     else:
-        etree.SubElement(sp_pr, A_NO_FILL)
+        etree.SubElement(sp_pr, px.A_NO_FILL)
     return sp
 
 
@@ -138,11 +104,11 @@ def write_paragraphs(
 
     The XML python-pptx leaves after ``frame.text = ""`` and, per paragraph,
     ``alignment``, ``line_spacing``, ``space_after``, ``add_run`` and the font setters."""
-    for p in body.findall(A_P):
+    for p in body.findall(px.A_P):
         body.remove(p)
     end_size = str(round(size * 100))
     if not paragraphs:
-        etree.SubElement(etree.SubElement(body, A_P), A_END_PARA_RPR, sz=end_size)
+        etree.SubElement(etree.SubElement(body, px.A_P), px.A_END_PARA_RPR, sz=end_size)
         return
     algn = PP_ALIGN.to_xml(ALIGN[align])
     line = str(Pt(LINE_HEIGHT * size).centipoints)
@@ -151,39 +117,39 @@ def write_paragraphs(
     color_hex = hex_color(color) if color else None
     last = len(paragraphs) - 1
     for i, para in enumerate(paragraphs):
-        p = etree.SubElement(body, A_P)
-        p_pr = etree.SubElement(p, A_P_PR, algn=algn)
-        etree.SubElement(etree.SubElement(p_pr, A_LN_SPC), A_SPC_PTS, val=line)
+        p = etree.SubElement(body, px.A_P)
+        p_pr = etree.SubElement(p, px.A_P_PR, algn=algn)
+        etree.SubElement(etree.SubElement(p_pr, px.A_LN_SPC), px.A_SPC_PTS, val=line)
         if i < last:
-            etree.SubElement(etree.SubElement(p_pr, A_SPC_AFT), A_SPC_PTS, val=after)
+            etree.SubElement(etree.SubElement(p_pr, px.A_SPC_AFT), px.A_SPC_PTS, val=after)
         if para.level:
             _bullet(p_pr, para.level, size)
-        run = etree.SubElement(p, A_R)
-        r_pr = etree.SubElement(run, A_R_PR, sz=font_size, b="1" if bold or para.bold else "0")
+        run = etree.SubElement(p, px.A_R)
+        r_pr = etree.SubElement(run, px.A_R_PR, sz=font_size, b="1" if bold or para.bold else "0")
         if color_hex:
             solid_fill(r_pr, color_hex)
         if typeface:
-            etree.SubElement(r_pr, A_LATIN, typeface=typeface)
-        etree.SubElement(run, A_T).text = run_text(para.text)
-        etree.SubElement(p, A_END_PARA_RPR, sz=end_size)
+            etree.SubElement(r_pr, px.A_LATIN, typeface=typeface)
+        etree.SubElement(run, px.A_T).text = run_text(para.text)
+        etree.SubElement(p, px.A_END_PARA_RPR, sz=end_size)
 
 
 def _bullet(p_pr: etree._Element, level: int, size: float) -> None:
     p_pr.set("marL", str(Inches(bullet_indent(level, size))))
     p_pr.set("indent", str(-Pt(BULLET_HANG * size)))
     # schema order: the spacing elements (already set) come before the bullet ones
-    etree.SubElement(p_pr, A_BU_FONT, typeface="Arial")
-    etree.SubElement(p_pr, A_BU_CHAR, char=BULLETS.get(level, "–"))
+    etree.SubElement(p_pr, px.A_BU_FONT, typeface="Arial")
+    etree.SubElement(p_pr, px.A_BU_CHAR, char=BULLETS.get(level, "–"))
 
 
 def add_slide_number(slide: PptxSlide, region: Region, number: int, *, size: float, color: str) -> Shape:
     """A text box holding PowerPoint's slide-number field, so the number stays right if
     slides are moved; its cached text is ``number`` for viewers that do not compute it."""
     box = add_text_box(slide, region, [Paragraph("")], size=size, color=color, name="Sidnummer", align="right")
-    p = box._element.find(P_TX_BODY).find(A_P)
-    field = etree.Element(A_FLD, id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
-    r_pr = etree.SubElement(field, A_R_PR, sz=str(round(size * 100)))
+    p = box._element.find(px.P_TX_BODY).find(px.A_P)
+    field = etree.Element(px.A_FLD, id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
+    r_pr = etree.SubElement(field, px.A_R_PR, sz=str(round(size * 100)))
     solid_fill(r_pr, color.lstrip("#").upper())
-    etree.SubElement(field, A_T).text = str(number)
-    p.replace(p.find(A_R), field)
+    etree.SubElement(field, px.A_T).text = str(number)
+    p.replace(p.find(px.A_R), field)
     return box

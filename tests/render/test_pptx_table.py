@@ -14,8 +14,8 @@ from pptx.slide import Slide
 from pptx.util import Emu, Inches
 
 from reportgen.deck.model import Table
-from reportgen.render.pptx_fit import TableFit, cell_margin
-from reportgen.render.pptx_table import PLAIN_TABLE_STYLE, CellStyle, add_table, split_emu, write_cell
+from reportgen.render.pptx_fit import TableFit
+from reportgen.render.pptx_table import PLAIN_TABLE_STYLE, add_table, row_style, split_emu, write_cell
 from reportgen.render.pptx_template import open_template
 from reportgen.theme import Region, Theme, load_theme
 
@@ -55,26 +55,9 @@ def _setter_table(slide: Slide, region: Region, block: Table, fit: TableFit, the
         table.columns[i].width = width
     for row, height in zip(table.rows, row_emu, strict=True):
         row.height = height
-    margins = {
-        "marL": str(Inches(theme.table["cell_padding"])),
-        "marR": str(Inches(theme.table["cell_padding"])),
-        "marT": str(Inches(cell_margin(theme))),
-        "marB": str(Inches(cell_margin(theme))),
-        "anchor": "ctr",
-    }
     for r, values in enumerate((block.header, *fit.rows)):
-        fill = "table_header" if r == 0 else ("table_stripe" if r % 2 == 0 else "background")
-        style = CellStyle(
-            size=fit.size,
-            bold=r == 0,
-            color=theme.color("table_header_text" if r == 0 else "text").lstrip("#").upper(),
-            fill=theme.color(fill).lstrip("#").upper(),
-            rule=theme.color("rule").lstrip("#").upper(),
-            typeface=theme.fonts["pptx"],
-            margins=margins,
-        )
         for c, text in enumerate(values):
-            write_cell(table.cell(r, c)._tc, text, style, block.align[c])
+            write_cell(table.cell(r, c)._tc, text, row_style(theme, fit.size, r), block.align[c])
     return frame._element
 
 
@@ -107,3 +90,13 @@ def test_table_frame_checked_by_hand() -> None:
     assert xml.count("<a:tc>") == 12
     # an empty cell (the header's first, one share) has no run, only its paragraph end
     assert xml.count("<a:r>") == 10
+
+
+def test_row_styles_header_stripes_and_rule() -> None:
+    theme = load_theme()
+    header, first, second = (row_style(theme, 12, r) for r in range(3))
+    assert (header.bold, first.bold) == (True, False)
+    assert header.fill == theme.color("table_header").lstrip("#").upper()
+    assert first.fill == theme.color("background").lstrip("#").upper()
+    assert second.fill == theme.color("table_stripe").lstrip("#").upper()
+    assert header.margins == first.margins and list(header.margins) == ["marL", "marR", "marT", "marB", "anchor"]

@@ -49,16 +49,9 @@ def _bare(element: etree._Element) -> str:
 # --- python-pptx's API, as render/pptx_text.py wrote text boxes before issue 19 ----------
 
 
-def _setter_paragraphs(
-    frame: TextFrame,
-    paragraphs: Sequence[Paragraph],
-    *,
-    size: float,
-    color: str | None,
-    align: str = "left",
-    bold: bool = False,
-    typeface: str | None = None,
-) -> None:
+def _setter_paragraphs(frame: TextFrame, paragraphs: Sequence[Paragraph], *, size: float, **style) -> None:
+    color, align, bold, typeface = (style.get(k) for k in ("color", "align", "bold", "typeface"))
+    align = align or "left"
     frame.text = ""
     for i, para in enumerate(paragraphs):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
