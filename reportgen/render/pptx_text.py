@@ -57,9 +57,9 @@ def add_text_box(
     body = etree.SubElement(sp, px.P_TX_BODY)
     body_pr = etree.SubElement(body, px.A_BODY_PR, wrap="square", anchor=MSO_ANCHOR.to_xml(anchor))
     side = Inches(inset)
-    for attribute in ("lIns", "rIns"):
-        if side != _SIDE_INSET:  # python-pptx drops an attribute set to its default
-            body_pr.set(attribute, str(side))
+    if side != _SIDE_INSET:  # python-pptx drops a margin set to its default
+        body_pr.set("lIns", str(side))
+        body_pr.set("rIns", str(side))
     body_pr.set("tIns", "0")
     body_pr.set("bIns", "0")
     etree.SubElement(body_pr, px.A_NO_AUTOFIT)
