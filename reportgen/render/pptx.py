@@ -30,9 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
-from pptx.oxml.ns import qn
 from pptx.slide import Slide as PptxSlide
 from pptx.slide import SlideLayout
 from pptx.util import Inches
@@ -47,12 +45,22 @@ from reportgen.render.pptx_chart import add_native_chart
 from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_picture_parts import PictureParts
+from reportgen.render.pptx_placeholders import (
+    TITLE_TYPES,
+    drop_placeholders,
+    find_placeholder,
+    place,
+    unpad,
+    write_title,
+)
 from reportgen.render.pptx_properties import save_presentation
 from reportgen.render.pptx_table import add_table
-from reportgen.render.pptx_template import TITLE_PLACEHOLDERS, Layouts, open_template, set_slide_size
-from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, style_runs, write_paragraphs
+from reportgen.render.pptx_template import Layouts, open_template, set_slide_size
+from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, write_paragraphs
+from reportgen.render.pptx_xml import hex_color
 from reportgen.theme import PPTX_CHART_MODES, Region, Theme, load_theme
 
+SUBTITLE_TYPE = "subTitle"  # PP_PLACEHOLDER.SUBTITLE in the XML
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 
@@ -123,6 +131,10 @@ def _layout_for(slide: Slide, layouts: Layouts) -> SlideLayout:
 def render_slide(page: Page) -> None:
     """Title, blocks in model order, then note, source and slide number."""
     _drop_unused_placeholders(page)
+    # Shapes are only added from here on, so python-pptx may count ids up from the
+    # current maximum instead of scanning every id of the slide for each new shape:
+    # the same ids, without a walk that grows with the slide (issue 19).
+    page.out.shapes.turbo_add_enabled = True
     SLIDE_RENDERERS[page.slide.kind](page)
     for block in page.slide.blocks:
         BLOCK_RENDERERS[type(block)](page, block)
@@ -135,12 +147,10 @@ def render_slide(page: Page) -> None:
 def _drop_unused_placeholders(page: Page) -> None:
     """Keep the title (and the title slide's subtitle): an empty placeholder shows a
     prompt in PowerPoint and is reported by its accessibility checker."""
-    keep = set(TITLE_PLACEHOLDERS)
+    keep = set(TITLE_TYPES)
     if page.slide.kind == "title" and _subtitle_lines(page):
-        keep.add(PP_PLACEHOLDER.SUBTITLE)
-    for placeholder in list(page.out.placeholders):
-        if placeholder.placeholder_format.type not in keep:
-            placeholder._element.getparent().remove(placeholder._element)
+        keep.add(SUBTITLE_TYPE)
+    drop_placeholders(page.out, keep)
 
 
 def _text(
@@ -177,18 +187,13 @@ def _fill_title(page: Page, text: str, region: Region, look: Look, *, own_color:
     stays (ours is the primary colour); dividers set theirs for contrast with the background."""
     if not text.strip():
         raise ValueError(f"slide {page.number} ({page.slide.key or page.slide.kind}) has no title")
-    title = next(p for p in page.out.placeholders if p.placeholder_format.type in TITLE_PLACEHOLDERS)
-    title.left, title.top = Inches(region.x), Inches(region.y)
-    title.width, title.height = Inches(region.width), Inches(region.height)
+    title = find_placeholder(page.out, TITLE_TYPES)
+    if title is None:
+        raise ValueError(f"slide {page.number} ({page.slide.key or page.slide.kind}) has no title placeholder")
+    place(title, region)
     fitted = fit_text([Paragraph(text, bold=True)], look.size, look.min_size, region.width, region.height, page.fonts)
-    frame = title.text_frame
-    frame.text = text
-    frame.word_wrap = True
-    frame.vertical_anchor = _ANCHOR[look.valign]
-    body_pr = frame._txBody.find(qn("a:bodyPr"))
-    for inset in ("lIns", "tIns", "rIns", "bIns"):
-        body_pr.set(inset, "0")
-    style_runs(frame, size=fitted, color=page.color(look.color) if own_color else None, bold=True)
+    color = hex_color(page.color(look.color)) if own_color else None
+    write_title(unpad(title, _ANCHOR[look.valign]), text, size=fitted, color=color)
 
 
 def _subtitle_lines(page: Page) -> list[Paragraph]:
@@ -204,15 +209,10 @@ def render_deck_title(page: Page) -> None:
     region = theme.region("deck_subtitle")
     subtitle_look = look(theme, "deck_subtitle")
     size = fit_text(lines, subtitle_look.size, subtitle_look.min_size, region.width, region.height, page.fonts)
-    subtitle = next((p for p in page.out.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.SUBTITLE), None)
+    subtitle = find_placeholder(page.out, (SUBTITLE_TYPE,))
     if subtitle is not None:
-        subtitle.left, subtitle.top = Inches(region.x), Inches(region.y)
-        subtitle.width, subtitle.height = Inches(region.width), Inches(region.height)
-        frame = subtitle.text_frame
-        frame.word_wrap = True
-        for inset in ("margin_left", "margin_top", "margin_right", "margin_bottom"):
-            setattr(frame, inset, 0)
-        write_paragraphs(frame, lines, size=size, color=theme.color("text"))
+        place(subtitle, region)
+        write_paragraphs(unpad(subtitle), lines, size=size, color=theme.color("text"))
     elif lines:
         add_text_box(page.out, region, lines, size=size, color=theme.color("text"), name="Underrubrik")
     if page.deck.synthetic:

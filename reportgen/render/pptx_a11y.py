@@ -16,10 +16,10 @@ from pptx.presentation import Presentation
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide
 
+from reportgen.render.pptx_placeholders import SHAPE_TAGS, TITLE_TYPES, placeholder_type
+
 DECORATIVE_NS = "http://schemas.microsoft.com/office/drawing/2017/decorative"
 DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-TITLE_TYPES = ("title", "ctrTitle")
-_SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:pic", "p:graphicFrame", "p:grpSp", "p:cxnSp", "p:contentPart")}
 _LANG_TAGS = {qn("a:rPr"), qn("a:endParaRPr"), qn("a:defRPr")}
 
 
@@ -62,12 +62,12 @@ def is_decorative(shape: BaseShape) -> bool:
 def title_first(slide: Slide) -> None:
     """Move the title placeholder to the front of the shape tree: reading order is XML
     order, and a screen reader should announce the slide's title before anything else."""
-    tree = slide.shapes._spTree
-    shapes = [el for el in tree if el.tag in _SHAPE_TAGS]
-    titles = [el for el in shapes if el.xpath("./*[1]/p:nvPr/p:ph[@type='title' or @type='ctrTitle']")]
-    if not titles or not shapes or shapes[0] is titles[0]:
+    shapes = [el for el in slide.shapes._spTree if el.tag in SHAPE_TAGS]
+    if not shapes or placeholder_type(shapes[0]) in TITLE_TYPES:
         return
-    shapes[0].addprevious(titles[0])
+    title = next((el for el in shapes if placeholder_type(el) in TITLE_TYPES), None)
+    if title is not None:
+        shapes[0].addprevious(title)
 
 
 def set_language(prs: Presentation, lang: str) -> None:
@@ -86,6 +86,5 @@ def _set_runs_language(root: etree._Element, lang: str) -> None:
     for run in root.iter(qn("a:r"), qn("a:fld")):
         if run.find(qn("a:rPr")) is None:
             run.insert(0, etree.Element(qn("a:rPr")))
-    for element in root.iter():
-        if element.tag in _LANG_TAGS:
-            element.set("lang", lang)
+    for element in root.iter(*_LANG_TAGS):
+        element.set("lang", lang)
