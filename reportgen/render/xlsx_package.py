@@ -82,48 +82,40 @@ def write_body(
         return
     last_row, last_col = first_row + len(rows) - 1, len(kinds) - 1
     fast = swap_applies() and not ws.constant_memory
-    if not fast or ws._check_dimensions(first_row, 0) or ws._check_dimensions(last_row, last_col):
-        _write_body_public(ws, first_row, rows, kinds, formats, link)
-        return
-    table, shared, longest = ws.table, ws.str_table._get_shared_string_index, ws.xls_strmax // 2
+    if fast and not ws._check_dimensions(first_row, 0) and not ws._check_dimensions(last_row, last_col):
+        number, text = _cell_storers(ws)
+    else:
+        number, text = ws.write_number, ws.write_string
     columns = list(enumerate(zip(kinds, formats, strict=True)))
     for row_num, row in enumerate(rows, start=first_row):
-        cells = table[row_num]
         for col, (kind, fmt) in columns:
             value = row[col]
             if kind == "link":
                 link(row_num, col, value, fmt)
             elif kind != "text" and isinstance(value, int | float) and not isinstance(value, bool):
-                if value - value == 0:  # finite (NaN and infinities give NaN)
-                    cells[col] = CellNumberTuple(value, fmt)
-                else:
-                    ws._write_number(row_num, col, value, fmt)
+                number(row_num, col, value, fmt)
             else:
-                text = str(value)
-                if len(text) > longest:
-                    ws._write_string(row_num, col, text, fmt)
-                else:
-                    cells[col] = CellStringTuple(shared(text), fmt)
+                text(row_num, col, str(value), fmt)
 
 
-def _write_body_public(
-    ws: Any,
-    first_row: int,
-    rows: Sequence[Sequence[object]],
-    kinds: Sequence[str],
-    formats: Sequence[Any],
-    link: Callable[[int, int, object, Any], object],
-) -> None:
-    """:func:`write_body` through XlsxWriter's public writers, cell by cell."""
-    for row_num, row in enumerate(rows, start=first_row):
-        for col, (kind, fmt) in enumerate(zip(kinds, formats, strict=True)):
-            value = row[col]
-            if kind == "link":
-                link(row_num, col, value, fmt)
-            elif kind != "text" and isinstance(value, int | float) and not isinstance(value, bool):
-                ws.write_number(row_num, col, value, fmt)
-            else:
-                ws.write_string(row_num, col, str(value), fmt)
+def _cell_storers(ws: Any) -> tuple[Callable[..., object], Callable[..., object]]:
+    """Number and text cells put in ``ws``'s cell table as ``_write_number`` and
+    ``_write_string`` put them, for a body whose corners were checked."""
+    table, shared, longest = ws.table, ws.str_table._get_shared_string_index, ws.xls_strmax // 2
+
+    def number(row: int, col: int, value: float, fmt: Any) -> None:
+        if value - value == 0:  # finite (NaN and infinities give NaN)
+            table[row][col] = CellNumberTuple(value, fmt)
+        else:
+            ws._write_number(row, col, value, fmt)
+
+    def text(row: int, col: int, value: str, fmt: Any) -> None:
+        if len(value) > longest:
+            ws._write_string(row, col, value, fmt)
+        else:
+            table[row][col] = CellStringTuple(shared(value), fmt)
+
+    return number, text
 
 
 def fast_rows(ws: Any) -> None:

@@ -57,23 +57,23 @@ def test_a_body_stored_straight_into_the_cell_table_gives_the_same_workbook(tmp_
     from reportgen.render import xlsx_package
 
     direct, public = tmp_path / "direct.xlsx", tmp_path / "public.xlsx"
-    calls: list[int] = []
-    plain = xlsx_package._write_body_public
+    calls: list[object] = []
+    storers = xlsx_package._cell_storers
 
-    def public_only(ws, first_row, *args) -> None:
-        calls.append(first_row)
-        plain(ws, first_row, *args)
+    def counted(ws):
+        calls.append(ws)
+        return storers(ws)
 
-    monkeypatch.setattr(xlsx_package, "_write_body_public", public_only)
-    render_xlsx(model(), direct)  # the checked XlsxWriter: the public route is not taken
-    assert calls == []
+    monkeypatch.setattr(xlsx_package, "_cell_storers", counted)
+    render_xlsx(model(), direct)  # the checked XlsxWriter: each of the model's 4 tables stored directly
+    assert len(calls) == 4
     monkeypatch.setattr(xlsx_package, "swap_applies", lambda: False)
-    render_xlsx(model(), public)
-    assert len(calls) == 4  # the four tables of the model, each through the public writers
+    render_xlsx(model(), public)  # any other: the public writers
+    assert len(calls) == 4
     assert direct.read_bytes() == public.read_bytes()
 
 
-def _body_sheet(fast: bool, rows: list[tuple[object, ...]], kinds: list[str]) -> bytes:
+def _body_sheet(rows: list[tuple[object, ...]], kinds: list[str]) -> bytes:
     from reportgen.render import xlsx_package
 
     buffer = io.BytesIO()
@@ -86,15 +86,16 @@ def _body_sheet(fast: bool, rows: list[tuple[object, ...]], kinds: list[str]) ->
         links.append((row, col))
         ws.write_url(row, col, "internal:'Blad1'!A1", cell_format, string=str(value))
 
-    writer = xlsx_package.write_body if fast else xlsx_package._write_body_public
-    writer(ws, 2, rows, kinds, [fmt] * len(kinds), link)
+    xlsx_package.write_body(ws, 2, rows, kinds, [fmt] * len(kinds), link)
     assert links == [(2 + i, kinds.index("link")) for i in range(len(rows))]
     book.close()
     with zipfile.ZipFile(buffer) as package:
         return package.read("xl/worksheets/sheet1.xml") + package.read("xl/sharedStrings.xml")
 
 
-def test_a_body_with_each_kind_of_value_is_stored_as_xlsxwriter_stores_it() -> None:
+def test_a_body_with_each_kind_of_value_is_stored_as_xlsxwriter_stores_it(monkeypatch) -> None:
+    from reportgen.render import xlsx_package
+
     long = "å" * 40_000  # over Excel's 32,767: XlsxWriter truncates it
     rows = [
         ("Malmö", 0.25, 3, "Ystad"),
@@ -102,7 +103,9 @@ def test_a_body_with_each_kind_of_value_is_stored_as_xlsxwriter_stores_it() -> N
         (long, float("inf"), True, "Malmö"),  # a bool is text ("True"), as before
     ]
     kinds = ["text", "share", "int", "link"]
-    fast, public = _body_sheet(True, rows, kinds), _body_sheet(False, rows, kinds)
+    fast = _body_sheet(rows, kinds)
+    monkeypatch.setattr(xlsx_package, "swap_applies", lambda: False)
+    public = _body_sheet(rows, kinds)
     assert fast == public
     assert b'<c r="B3" s="1"><v>0.25</v></c><c r="C3" s="1"><v>3</v></c>' in fast
     assert b'<c r="C4" s="1" t="e"><f>#NUM!</f><v>#NUM!</v></c>' in fast
