@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reportgen.errors import ReportgenError
 from reportgen.paths import LAYOUTS_DIR
@@ -90,3 +91,27 @@ def _chart_mode(path: str, value: object) -> str:
     if value not in PPTX_CHART_MODES:
         raise ReportgenError(f"{path}: pptx: charts: found {value!r}; expected one of {', '.join(PPTX_CHART_MODES)}")
     return str(value)
+
+
+_T = TypeVar("_T")
+
+
+def per_theme(make: Callable[[Theme], _T]) -> Callable[[Theme], _T]:
+    """``make(theme)`` worked out once per theme object (a theme is read once per layouts
+    folder and not changed after; frozen): a county deck asks for its chart style,
+    palette, fonts and chart boxes thousands of times, across its charts and both
+    renderers. Kept by identity, checked against the very object, so a new theme at a
+    reused address is worked out anew."""
+    made: dict[int, tuple[Theme, _T]] = {}
+
+    def once(theme: Theme) -> _T:
+        hit = made.get(id(theme))
+        if hit is None or hit[0] is not theme:
+            if len(made) >= 32:  # tests make many themes; a build uses one
+                made.clear()
+            hit = made[id(theme)] = (theme, make(theme))
+        return hit[1]
+
+    once.__doc__ = make.__doc__
+    once.__wrapped__ = make  # type: ignore[attr-defined]
+    return once

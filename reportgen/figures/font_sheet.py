@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 
 from reportgen.figures.draw import chart_rc, figure_pdf
 from reportgen.figures.fonts import coverage
-from reportgen.figures.style import chart_fonts, per_theme
-from reportgen.theme import Theme, load_theme
+from reportgen.figures.style import chart_fonts
+from reportgen.theme import Theme, load_theme, per_theme
 
 #: Characters left off the sheet: controls, format characters (bidirectional marks would
 #: reorder the line) and combining marks. A chart that draws one keeps its own fonts.

@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reportgen.deck.model import ChartSpec
-from reportgen.figures.style import ChartStyle, chart_fonts, per_theme
+from reportgen.figures.style import ChartStyle, chart_fonts
 from reportgen.measure import FontMetrics, text_height, wrap
-from reportgen.theme import Region, Theme
+from reportgen.theme import Region, Theme, per_theme
 
 # A line's ink, from the ring of "Å" to the descender, in em (Liberation Sans: 0.882 + 0.212),
 # and the least free room kept between neighbouring labels.

@@ -15,8 +15,8 @@ from reportgen import numbers as fmt
 from reportgen.deck.model import ChartSpec
 from reportgen.figures.legend import LegendEntry
 from reportgen.figures.rects import SMALL_BASE_HATCH
-from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette, per_theme
-from reportgen.theme import Theme
+from reportgen.figures.style import ChartStyle, Fonts, Palette, chart_fonts, palette
+from reportgen.theme import Theme, per_theme
 
 # Reference lines are told apart by dash as well as colour (never colour alone).
 LINE_STYLES: tuple[object, ...] = ("-", (0, (4, 2)), (0, (1, 1.5)), (0, (6, 2, 1, 2)))

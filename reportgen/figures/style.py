@@ -6,16 +6,16 @@ saving, so nothing leaks into other code in the process (plotnine's habit; DESIG
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from matplotlib.font_manager import FontProperties
 
 from reportgen.figures.fonts import chart_copy, coverage, layout_free
 from reportgen.measure import FontMetrics, font_metrics
-from reportgen.theme import Theme
+from reportgen.theme import Theme, per_theme
 
 
 @dataclass(frozen=True)
@@ -113,28 +113,6 @@ class Fonts:
     def props(self, bold: bool = False) -> FontProperties:
         """A font by file, so every text uses the layout-free copy (see fonts.py)."""
         return FontProperties(fname=str(self.bold_file if bold else self.regular_file))
-
-
-_T = TypeVar("_T")
-
-
-def per_theme(make: Callable[[Theme], _T]) -> Callable[[Theme], _T]:
-    """``make(theme)`` worked out once per theme object (a theme is read once per layouts
-    folder and not changed after): a county deck asks for its chart style, palette and
-    fonts thousands of times, across its charts and both renderers."""
-    made: dict[int, tuple[Theme, _T]] = {}
-
-    def once(theme: Theme) -> _T:
-        hit = made.get(id(theme))
-        if hit is None or hit[0] is not theme:
-            if len(made) >= 32:  # tests make many themes; a build uses one
-                made.clear()
-            hit = made[id(theme)] = (theme, make(theme))
-        return hit[1]
-
-    once.__doc__ = make.__doc__
-    once.__wrapped__ = make  # type: ignore[attr-defined]
-    return once
 
 
 @per_theme

@@ -23,7 +23,7 @@ from reportgen.render.geometry import BULLET_HANG, LINE_HEIGHT, PT, table_captio
 from reportgen.render.pdf_fonts import PdfFonts, register_fonts
 from reportgen.render.pdf_text import plain_paragraph
 from reportgen.text import shorten_rows
-from reportgen.theme import Theme, load_theme
+from reportgen.theme import Theme, load_theme, per_theme
 
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
@@ -161,7 +161,7 @@ class _LateCallback:
 #: ``fit_table`` draws them; a few profiles' worth (a profile measures about 15).
 _measured: dict[tuple[Any, ...], tuple[Theme, RLTable, float, _LateCallback]] = {}
 MEASURED_LIMIT = 256
-_fonts: dict[int, tuple[Theme, PdfFonts]] = {}
+_fonts = per_theme(register_fonts)
 
 
 def table_fits(block: Table, theme: Theme | None = None) -> bool:
@@ -175,11 +175,8 @@ def table_fits(block: Table, theme: Theme | None = None) -> bool:
         _, region = table_caption_regions(region, theme)
     w, h = region.width * PT, region.height * PT
     size = block.font_size or theme.sizes["table"]
-    fonts = _fonts.get(id(theme))
-    if fonts is None or fonts[0] is not theme:
-        fonts = _fonts[id(theme)] = (theme, register_fonts(theme))
     late = _LateCallback()
-    table = build_table(theme, fonts[1], block, block.rows, size, w, late)
+    table = build_table(theme, _fonts(theme), block, block.rows, size, w, late)
     height = table.wrap(w, h)[1]
     if height > h:
         return False

@@ -1,6 +1,8 @@
 """XlsxWriter's package written stored, not deflated, because the renderer deflates it
-once anyway, a table's cells stored without a per-cell check, and its rows of plain
-string and number cells written as XML in one step each (issue 19).
+once anyway, a table's cells stored without a per-cell check, its rows of plain string
+and number cells written as XML in one step each, and its reference cycles broken once
+it is written (issue 19). Each works only on a checked XlsxWriter
+(:func:`on_checked_xlsxwriter`).
 
 ``render.xlsx`` re-stamps every member of XlsxWriter's package (``archive.restamp``: the
 build time, the document language) and deflates each member as it does. XlsxWriter had
@@ -31,19 +33,21 @@ import xlsxwriter.workbook
 from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import CellNumberTuple, CellStringTuple
 
-#: XlsxWriter versions whose ``_store_workbook`` was read for this swap.
+#: XlsxWriter versions whose private parts used here (``_store_workbook``'s global, the
+#: cell tuples, ``_write_rows``, ``workbook_add_format``) were read.
 CHECKED_VERSIONS = frozenset({"3.3.1"})
 
 
-def swap_applies() -> bool:
-    """True on a checked XlsxWriter that still has the global."""
+def on_checked_xlsxwriter() -> bool:
+    """True on a checked XlsxWriter (that still has the global): every shortcut of this
+    module applies; on any other XlsxWriter none does, and its public route runs."""
     return xlsxwriter.__version__ in CHECKED_VERSIONS and hasattr(xlsxwriter.workbook, "ZIP_DEFLATED")
 
 
 @contextmanager
 def stored_package() -> Iterator[None]:
     """Around ``Workbook.close()``: the package's members stored, not deflated."""
-    if not swap_applies():
+    if not on_checked_xlsxwriter():
         yield
         return
     module = xlsxwriter.workbook
@@ -81,7 +85,7 @@ def write_body(
     if not rows:
         return
     last_row, last_col = first_row + len(rows) - 1, len(kinds) - 1
-    fast = swap_applies() and not ws.constant_memory
+    fast = on_checked_xlsxwriter() and not ws.constant_memory
     if fast and not ws._check_dimensions(first_row, 0) and not ws._check_dimensions(last_row, last_col):
         number, text = _cell_storers(ws)
     else:
@@ -132,7 +136,7 @@ def fast_rows(ws: Any) -> None:
     changes; ``tests/render/test_xlsx_package.py`` checks the file is the same, byte for
     byte, as XlsxWriter's own route, and fails when XlsxWriter's version changes.
     """
-    if swap_applies() and not ws.constant_memory and hasattr(ws, "_write_rows"):
+    if on_checked_xlsxwriter() and not ws.constant_memory and hasattr(ws, "_write_rows"):
         ws._write_rows = MethodType(_write_rows, ws)
 
 

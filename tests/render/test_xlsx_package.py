@@ -13,7 +13,7 @@ import xlsxwriter
 import xlsxwriter.workbook
 
 from reportgen.render.xlsx import render_xlsx
-from reportgen.render.xlsx_package import CHECKED_VERSIONS, stored_package, swap_applies
+from reportgen.render.xlsx_package import CHECKED_VERSIONS, on_checked_xlsxwriter, stored_package
 from tests.render.test_xlsx import model
 
 
@@ -34,7 +34,7 @@ def test_the_installed_xlsxwriter_is_one_the_swap_was_read_against() -> None:
     # A new XlsxWriter: read Workbook._store_workbook again, then add its version.
     assert xlsxwriter.__version__ in CHECKED_VERSIONS
     assert "compression=ZIP_DEFLATED" in inspect.getsource(xlsxwriter.workbook.Workbook._store_workbook)
-    assert swap_applies()
+    assert on_checked_xlsxwriter()
 
 
 def test_inside_the_swap_members_are_stored_and_after_it_deflated_again() -> None:
@@ -67,7 +67,7 @@ def test_a_body_stored_straight_into_the_cell_table_gives_the_same_workbook(tmp_
     monkeypatch.setattr(xlsx_package, "_cell_storers", counted)
     render_xlsx(model(), direct)  # the checked XlsxWriter: each of the model's 4 tables stored directly
     assert len(calls) == 4
-    monkeypatch.setattr(xlsx_package, "swap_applies", lambda: False)
+    monkeypatch.setattr(xlsx_package, "on_checked_xlsxwriter", lambda: False)
     render_xlsx(model(), public)  # any other: the public writers
     assert len(calls) == 4
     assert direct.read_bytes() == public.read_bytes()
@@ -104,7 +104,7 @@ def test_a_body_with_each_kind_of_value_is_stored_as_xlsxwriter_stores_it(monkey
     ]
     kinds = ["text", "share", "int", "link"]
     fast = _body_sheet(rows, kinds)
-    monkeypatch.setattr(xlsx_package, "swap_applies", lambda: False)
+    monkeypatch.setattr(xlsx_package, "on_checked_xlsxwriter", lambda: False)
     public = _body_sheet(rows, kinds)
     assert fast == public
     assert b'<c r="B3" s="1"><v>0.25</v></c><c r="C3" s="1"><v>3</v></c>' in fast
