@@ -179,8 +179,7 @@ def _chart_sheets(ctx: BuildContext) -> list[tuple[Sheet, str]]:
 def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, str]]:
     scope = ctx.metrics.scope
     per_county = _per_county(ctx, tables) if scope.is_national else None
-    one_unit = ctx.cache is not None and ctx.units is not None and len(ctx.units) == 1
-    answers = None if scope.is_national or one_unit else _answers(ctx)
+    answers = None if scope.is_national or ctx.cache is not None else _answers(ctx)
     names = _SheetNames()
     sheets: list[tuple[Sheet, str]] = []
     for area, area_tables in ctx.data.areas.items():
@@ -188,8 +187,8 @@ def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, s
         county_tables = None if per_county is None else [(s, d[area]) for s, d in per_county]
         if scope.is_national:
             rows = None
-        elif one_unit:
-            rows = _unit_rows(ctx, area, area_tables)
+        elif answers is None:
+            rows = _cached_rows(ctx, area, area_tables)
         else:
             rows = responding_answers(answers, area_tables)
         sheet = _area_sheet(ctx, rows, area_tables, national, county_tables, names)
@@ -206,27 +205,28 @@ def _area_sheets(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Sheet, s
 
 
 def _answers(ctx: BuildContext) -> pd.DataFrame:
-    """The answer rows of the units shown, cut from the scope's (cut once per cache)."""
-    scope = ctx.metrics.scope
-    if ctx.cache is None:
-        return scope_answers(ctx.survey, scope, ctx.units)
-    rows = ctx.shared("answers", lambda: scope_answers(ctx.survey, scope))
-    return rows if ctx.units is None else scope_answers(ctx.survey, scope, ctx.units, rows)
+    """The answer rows of the units shown."""
+    return scope_answers(ctx.survey, ctx.metrics.scope, ctx.units)
 
 
-def _unit_rows(ctx: BuildContext, area: str, tables: AreaTables) -> pd.DataFrame:
-    """The one unit's counted answer rows in ``area``: the scope's, cut once per cache and
-    split by unit, so each municipality's own workbook takes its part instead of cutting
-    the survey's answers again (the same rows in the same order: the count keeps the
-    first row of each unit and insats, which only that unit's rows decide)."""
-    (unit,) = ctx.units or ()
+def _cached_rows(ctx: BuildContext, area: str, tables: AreaTables) -> pd.DataFrame:
+    """The counted answer rows in ``area`` of the units shown, from the scope's: cut once
+    per cache and split by unit, so each municipality's own workbook takes its part
+    instead of cutting the survey's answers again. The same rows in the same order as
+    cutting first: the count keeps the first row of each unit and insats, which only that
+    unit's rows decide."""
 
     def by_unit() -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        rows = responding_answers(ctx.shared("answers", lambda: scope_answers(ctx.survey, ctx.metrics.scope)), tables)
-        return rows.iloc[:0], {str(k): g for k, g in rows.groupby("respondent_id", sort=False, observed=True)}
+        rows = responding_answers(scope_answers(ctx.survey, ctx.metrics.scope), tables)
+        return rows, {str(k): g for k, g in rows.groupby("respondent_id", sort=False, observed=True)}
 
-    empty, parts = ctx.shared(f"responding_rows:{area}", by_unit)
-    return parts.get(str(unit), empty)
+    rows, parts = ctx.shared(f"responding_rows:{area}", by_unit)
+    if ctx.units is None:
+        return rows
+    if len(ctx.units) == 1:
+        (unit,) = ctx.units
+        return parts.get(str(unit), rows.iloc[:0])
+    return rows[rows["respondent_id"].astype(str).isin(list(ctx.units))]
 
 
 def _per_county(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
