@@ -46,6 +46,7 @@ from reportgen.render.pptx_chart_parts import ChartParts
 from reportgen.render.pptx_fit import Fonts, fit_table, fit_text, measuring_fonts
 from reportgen.render.pptx_picture_parts import PictureParts
 from reportgen.render.pptx_placeholders import (
+    SUBTITLE_TYPE,
     TITLE_TYPES,
     drop_placeholders,
     find_placeholder,
@@ -60,7 +61,6 @@ from reportgen.render.pptx_text import add_slide_number, add_text_box, rgb, writ
 from reportgen.render.pptx_xml import hex_color
 from reportgen.theme import PPTX_CHART_MODES, Region, Theme, load_theme
 
-SUBTITLE_TYPE = "subTitle"  # PP_PLACEHOLDER.SUBTITLE in the XML
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
 from pptx.oxml.ns import qn
 from pptx.slide import Slide
@@ -19,10 +20,13 @@ from pptx.util import Inches, Pt
 
 from reportgen.render import pptx_xml as px
 from reportgen.render.geometry import LINE_HEIGHT
+from reportgen.render.pptx_template import TITLE_PLACEHOLDERS
 from reportgen.render.pptx_xml import run_text, solid_fill
 from reportgen.theme import Region
 
-TITLE_TYPES = ("title", "ctrTitle")  # PP_PLACEHOLDER.TITLE and CENTER_TITLE in the XML
+#: The title placeholders (``pptx_template.TITLE_PLACEHOLDERS``) as the XML names them.
+TITLE_TYPES = tuple(PP_PLACEHOLDER.to_xml(kind) for kind in TITLE_PLACEHOLDERS)
+SUBTITLE_TYPE = PP_PLACEHOLDER.to_xml(PP_PLACEHOLDER.SUBTITLE)
 SHAPE_TAGS = {qn(t) for t in ("p:sp", "p:grpSp", "p:graphicFrame", "p:cxnSp", "p:pic", "p:contentPart")}
 
 
