@@ -216,17 +216,20 @@ def _cached_rows(ctx: BuildContext, area: str, tables: AreaTables) -> pd.DataFra
     cutting first: the count keeps the first row of each unit and insats, which only that
     unit's rows decide."""
 
-    def by_unit() -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
-        rows = responding_answers(scope_answers(ctx.survey, ctx.metrics.scope), tables)
-        return rows, {str(k): g for k, g in rows.groupby("respondent_id", sort=False, observed=True)}
+    def scope_rows() -> pd.DataFrame:
+        return responding_answers(scope_answers(ctx.survey, ctx.metrics.scope), tables)
 
-    rows, parts = ctx.shared(f"responding_rows:{area}", by_unit)
-    if ctx.units is None:
-        return rows
-    if len(ctx.units) == 1:
+    if ctx.units is not None and len(ctx.units) == 1:
+        # Only the split is kept: a county's rows once, not twice (the split and the whole).
+        def by_unit() -> tuple[pd.DataFrame, dict[str, pd.DataFrame]]:
+            rows = scope_rows()
+            return rows.iloc[:0], {str(k): g for k, g in rows.groupby("respondent_id", sort=False, observed=True)}
+
+        empty, parts = ctx.shared(f"responding_rows_by_unit:{area}", by_unit)
         (unit,) = ctx.units
-        return parts.get(str(unit), rows.iloc[:0])
-    return rows[rows["respondent_id"].astype(str).isin(list(ctx.units))]
+        return parts.get(str(unit), empty)
+    rows = ctx.shared(f"responding_rows:{area}", scope_rows)
+    return rows if ctx.units is None else rows[rows["respondent_id"].astype(str).isin(list(ctx.units))]
 
 
 def _per_county(ctx: BuildContext, tables: SurveyTables) -> list[tuple[Scope, dict[str, AreaTables]]]:
